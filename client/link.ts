@@ -1,0 +1,45 @@
+/**
+ * The browser-side transport contract, mirroring the server's: a Link knows how to open a
+ * connection over one library and nothing about chat rules. `ChatClient` drives any Link.
+ * Library constructors are injected, so the same code runs in the browser and under Node tests.
+ */
+import type { ClientOpInput, ServerEvent, TransportId } from '../protocol';
+
+/** What a Link reports to its owner. */
+export interface LinkHandlers {
+  /** The connection is up (again); the owner says hello next. */
+  onOpen(): void;
+  /** One event from the server. */
+  onEvent(event: ServerEvent): void;
+  /**
+   * The connection is down. `willRetry` is true only for a Link that reconnects by itself
+   * (Socket.IO); for the others the owner decides when to open a new connection.
+   */
+  onDown(info: { reason: string; willRetry: boolean }): void;
+}
+
+/** One open (or opening) connection. */
+export interface LinkConnection {
+  /** Sends one operation; dropped silently when the connection is not open. */
+  send(op: ClientOpInput): void;
+  /** Closes for good; no further handler calls. */
+  close(): void;
+  /** Which sub-transport the library chose, when it chooses (SockJS, Socket.IO). */
+  readonly via?: string;
+}
+
+export interface Link {
+  readonly transport: TransportId;
+  /** True when the library has its own reconnection (Socket.IO). */
+  readonly reconnectsItself: boolean;
+  /**
+   * Opens a connection to the namespace `ns`.
+   * @returns the connection; its handlers fire until it is closed or goes down
+   */
+  open(ns: string, handlers: LinkHandlers): LinkConnection;
+}
+
+/** Joins a base URL (e.g. `http://127.0.0.1:3000`) and a path. */
+export function joinUrl(baseUrl: string, path: string): string {
+  return baseUrl.replace(/\/+$/, '') + path;
+}

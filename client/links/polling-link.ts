@@ -1,0 +1,98 @@
+/**
+ * AJAX short-polling link: open a session, POST each operation, and GET the event queue every
+ * `intervalMs`, whether or not anything is waiting. That fixed rhythm is the lesson: latency
+ * about half the interval on average, and a request per interval per client even when idle.
+ */
+import { TRANSPORT_PATHS, type ClientOpInput, type ServerEvent } from '../../protocol';
+import { joinUrl, type Link } from '../link';
+
+export type FetchLike = (input: string, init?: { method?: string; body?: string; headers?: Record<string, string> }) => Promise<{
+  ok: boolean;
+  status: number;
+  json(): Promise<unknown>;
+}>;
+
+/**
+ * @param baseUrl the server's origin
+ * @param fetchImpl `fetch` (the browser's, or Node's global)
+ * @param intervalMs the polling period
+ */
+export function createPollingLink(baseUrl: string, fetchImpl: FetchLike, intervalMs: number): Link {
+  const base = joinUrl(baseUrl, TRANSPORT_PATHS.polling);
+  return {
+    transport: 'polling',
+    reconnectsItself: false,
+    open(_ns, handlers) {
+      let live = true;
+      let sid: string | undefined;
+      let cursor = 0;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      // Sends go one after another, so the server sees operations in the order they were made.
+      let sendChain: Promise<void> = Promise.resolve();
+
+      const down = (reason: string) => {
+        if (!live) return;
+        live = false;
+        clearTimeout(timer);
+        handlers.onDown({ reason, willRetry: false });
+      };
+
+      const poll = async () => {
+        if (!live || !sid) return;
+        try {
+          const res = await fetchImpl(`${base}/events?sid=${encodeURIComponent(sid)}&after=${cursor}`);
+          if (!live) return;
+          if (!res.ok) return down(res.status === 404 ? 'session expired' : `poll failed: HTTP ${res.status}`);
+          const body = (await res.json()) as { next: number; events: ServerEvent[] };
+          cursor = body.next;
+          for (const event of body.events) if (live) handlers.onEvent(event);
+        } catch (err) {
+          return down(`poll failed: ${(err as Error).message}`);
+        }
+        // Next poll one interval after this one finished: never two polls in flight.
+        if (live) timer = setTimeout(() => void poll(), intervalMs);
+      };
+
+      void (async () => {
+        try {
+          const res = await fetchImpl(`${base}/open`, { method: 'POST' });
+          if (!res.ok) return down(`open failed: HTTP ${res.status}`);
+          sid = ((await res.json()) as { sid: string }).sid;
+        } catch (err) {
+          return down(`open failed: ${(err as Error).message}`);
+        }
+        if (!live) {
+          void fetchImpl(`${base}/close?sid=${encodeURIComponent(sid)}`, { method: 'POST' }).catch(() => undefined);
+          return;
+        }
+        handlers.onOpen();
+        void poll();
+      })();
+
+      return {
+        send(op: ClientOpInput) {
+          if (!live || !sid) return;
+          const url = `${base}/send?sid=${encodeURIComponent(sid)}`;
+          const body = JSON.stringify(op);
+          sendChain = sendChain.then(async () => {
+            if (!live) return;
+            try {
+              const res = await fetchImpl(url, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+              if (res.status === 404) down('session expired');
+              // A body refused at the HTTP layer (413, 400) carries an error event: pass it on.
+              else if (!res.ok && live) handlers.onEvent((await res.json()) as ServerEvent);
+            } catch (err) {
+              down(`send failed: ${(err as Error).message}`);
+            }
+          });
+        },
+        close() {
+          const wasLive = live;
+          live = false;
+          clearTimeout(timer);
+          if (wasLive && sid) void fetchImpl(`${base}/close?sid=${encodeURIComponent(sid)}`, { method: 'POST' }).catch(() => undefined);
+        },
+      };
+    },
+  };
+}

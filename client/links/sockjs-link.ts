@@ -1,0 +1,56 @@
+/** SockJS link: sockjs-client picks the best transport it can (websocket, xhr-streaming, ...). */
+import { decodeServerEvent, TRANSPORT_PATHS } from '../../protocol';
+import { joinUrl, type Link } from '../link';
+
+/** The part of sockjs-client's API we use. */
+export interface SockJsLike {
+  readonly readyState: number;
+  /** The sub-transport chosen, e.g. "websocket" or "xhr-streaming" (set once open). */
+  readonly transport?: string;
+  onopen: (() => void) | null;
+  onmessage: ((ev: { data: unknown }) => void) | null;
+  onclose: ((ev: { code: number; reason: string }) => void) | null;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+}
+export type SockJsConstructor = new (url: string, reserved?: null, options?: { transports?: string | string[] }) => SockJsLike;
+
+/**
+ * @param baseUrl the server's origin
+ * @param SockJSImpl the sockjs-client class
+ * @param transports pin SockJS to these sub-transports (default: let it choose)
+ */
+export function createSockJsLink(baseUrl: string, SockJSImpl: SockJsConstructor, transports?: string[]): Link {
+  const url = joinUrl(baseUrl, TRANSPORT_PATHS.sockjs);
+  return {
+    transport: 'sockjs',
+    reconnectsItself: false,
+    open(_ns, handlers) {
+      const sock = new SockJSImpl(url, null, transports ? { transports } : undefined);
+      let live = true;
+      sock.onopen = () => live && handlers.onOpen();
+      sock.onmessage = (ev) => {
+        if (!live || typeof ev.data !== 'string') return;
+        const event = decodeServerEvent(ev.data);
+        if (event) handlers.onEvent(event);
+      };
+      sock.onclose = (ev) => {
+        if (!live) return;
+        live = false;
+        handlers.onDown({ reason: `closed ${ev.code}${ev.reason ? ` ${ev.reason}` : ''}`, willRetry: false });
+      };
+      return {
+        get via() {
+          return sock.transport;
+        },
+        send(op) {
+          if (sock.readyState === 1) sock.send(JSON.stringify(op));
+        },
+        close() {
+          live = false;
+          if (sock.readyState <= 1) sock.close(1000, 'client closed');
+        },
+      };
+    },
+  };
+}

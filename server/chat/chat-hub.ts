@@ -1,0 +1,122 @@
+/**
+ * The chat: namespaces, sessions, and fan-out through the bus. Knows nothing of transports
+ * beyond the `Peer` port; each transport adapter calls `connect()` for a new connection.
+ */
+import { randomBytes } from 'node:crypto';
+import type { TransportId } from '../../protocol';
+import { InMemoryChatBus, type ChatBus } from './chat-bus';
+import { ChatSession } from './chat-session';
+import type { Delivery } from './delivery';
+import { NamespaceState } from './namespace-state';
+import type { Peer } from './peer';
+
+/** Limits the core enforces on every transport. */
+export interface ChatLimits {
+  maxFrameBytes: number;
+  maxTextChars: number;
+}
+
+/**
+ * A transport with its own fan-out (Socket.IO's `to(room).emit`). The hub calls it once per
+ * delivery that reaches at least one of its clients, instead of sending to each client itself.
+ */
+export type NativeDeliverer = (delivery: Delivery) => void;
+
+export interface ChatHubOptions {
+  namespaces: string[];
+  limits: ChatLimits;
+  bus?: ChatBus;
+}
+
+export class ChatHub {
+  readonly limits: ChatLimits;
+  private readonly namespaces = new Map<string, NamespaceState>();
+  private readonly sessions = new Set<ChatSession>();
+  private readonly nativeDeliverers = new Map<TransportId, NativeDeliverer>();
+  private readonly bus: ChatBus;
+  private readonly unsubscribe: () => void;
+  private readonly runId = randomBytes(3).toString('hex');
+  private messageCounter = 0;
+
+  constructor(options: ChatHubOptions) {
+    this.limits = options.limits;
+    for (const name of options.namespaces) this.namespaces.set(name, new NamespaceState(name));
+    this.bus = options.bus ?? new InMemoryChatBus();
+    this.unsubscribe = this.bus.subscribe((delivery) => this.fanOut(delivery));
+  }
+
+  /** Namespaces offered, "/" first. */
+  get namespaceNames(): string[] {
+    return [...this.namespaces.keys()];
+  }
+
+  /**
+   * Registers a new connection.
+   * @param peer the connection's port
+   * @param options.id a client id the transport already has (Socket.IO's socket.id); else one is made
+   * @param options.namespace the namespace when the transport chose it (Socket.IO)
+   */
+  connect(peer: Peer, options: { id?: string; namespace?: string } = {}): ChatSession {
+    const session = new ChatSession(options.id ?? newClientId(), peer, this, options.namespace);
+    this.sessions.add(session);
+    return session;
+  }
+
+  /** Lets a transport fan out deliveries natively. */
+  setNativeDeliverer(transport: TransportId, deliverer: NativeDeliverer): void {
+    this.nativeDeliverers.set(transport, deliverer);
+  }
+
+  /** The namespace called `name`, if the server offers it. */
+  namespace(name: string): NamespaceState | undefined {
+    return this.namespaces.get(name);
+  }
+
+  /** Publishes a delivery on the bus. */
+  publish(delivery: Delivery): void {
+    this.bus.publish(delivery);
+  }
+
+  /** A fresh message id, unique for this server run. */
+  nextMessageId(): string {
+    this.messageCounter += 1;
+    return `${this.runId}-${this.messageCounter.toString(36)}`;
+  }
+
+  /** Number of open connections per transport (said hello or not). */
+  connectionCounts(): Record<TransportId, number> {
+    const counts: Record<TransportId, number> = { polling: 0, ws: 0, sockjs: 0, socketio: 0 };
+    for (const s of this.sessions) counts[s.transport] += 1;
+    return counts;
+  }
+
+  /** Stops listening to the bus. Sessions are closed by their transports. */
+  close(): void {
+    this.unsubscribe();
+  }
+
+  /** @internal called by a session when its connection is gone. */
+  forget(session: ChatSession): void {
+    this.sessions.delete(session);
+  }
+
+  private fanOut(delivery: Delivery): void {
+    const ns = this.namespaces.get(delivery.ns);
+    if (!ns) return;
+    const handedToNative = new Set<TransportId>();
+    for (const session of ns.recipients(delivery.audience)) {
+      const native = this.nativeDeliverers.get(session.transport);
+      if (!native) {
+        session.peer.send(delivery.event);
+      } else if (!handedToNative.has(session.transport)) {
+        handedToNative.add(session.transport);
+        native(delivery);
+      }
+    }
+  }
+}
+
+/** 12 url-safe characters: short enough to read aloud in class, long enough not to collide. */
+function newClientId(): string {
+  return randomBytes(9).toString('base64url');
+}

@@ -1,0 +1,285 @@
+/**
+ * One client's conversation with the chat, whatever door it came through: reads its operations,
+ * applies the chat rules, and answers. Transport adapters create one per connection through
+ * `ChatHub.connect()` and feed it frames (or, for Socket.IO, event name + payload).
+ */
+import {
+  DEFAULT_NAMESPACE,
+  errorEvent,
+  parseClientFrame,
+  parseClientOp,
+  type ClientInfo,
+  type ClientOp,
+  type ErrorEvent,
+  type HelloOp,
+  type JoinOp,
+  type LeaveOp,
+  type ListOp,
+  type MessageEvent,
+  type ParseResult,
+  type RenameOp,
+  type SendOp,
+  type TransportId,
+} from '../../protocol';
+import type { Audience } from './delivery';
+import type { ChatHub } from './chat-hub';
+import type { NamespaceState } from './namespace-state';
+import type { Peer } from './peer';
+
+export class ChatSession {
+  /** Display name; set by hello. */
+  name = '';
+  /** Rooms this client is in. */
+  readonly rooms = new Set<string>();
+  private ns: NamespaceState | undefined;
+  private closed = false;
+
+  /**
+   * @param id the client id others address it by
+   * @param peer the connection
+   * @param hub the chat it belongs to
+   * @param fixedNamespace set when the transport chose the namespace itself (Socket.IO's `io.of()`)
+   */
+  constructor(
+    readonly id: string,
+    readonly peer: Peer,
+    private readonly hub: ChatHub,
+    private readonly fixedNamespace?: string,
+  ) {}
+
+  get transport(): TransportId {
+    return this.peer.transport;
+  }
+
+  /** True once hello has been accepted. */
+  get ready(): boolean {
+    return this.ns !== undefined;
+  }
+
+  /** The namespace, once ready. */
+  get namespace(): string | undefined {
+    return this.ns?.name;
+  }
+
+  /** How others see this client. */
+  info(): ClientInfo {
+    return { id: this.id, name: this.name, transport: this.transport, rooms: [...this.rooms].sort() };
+  }
+
+  /** Handles one text frame (ws, SockJS, polling). */
+  handleFrame(text: string): void {
+    this.handleParsed(parseClientFrame(text, this.hub.limits.maxFrameBytes));
+  }
+
+  /** Handles one operation already split into name and body (Socket.IO). */
+  handleOp(name: unknown, body: unknown): void {
+    this.handleParsed(parseClientOp(name, body));
+  }
+
+  /** Sends an error to this client only. */
+  reject(error: ErrorEvent): void {
+    this.peer.send(error);
+  }
+
+  /** The adapter reports that the connection is gone. Idempotent. */
+  handleClose(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.hub.forget(this);
+    const ns = this.ns;
+    if (!ns) return;
+    ns.remove(this);
+    this.hub.publish({
+      ns: ns.name,
+      audience: { kind: 'namespace' },
+      event: { type: 'presence', event: 'disconnected', client: this.info() },
+    });
+  }
+
+  private handleParsed(result: ParseResult): void {
+    if (this.closed) return;
+    if (!result.ok) {
+      this.reject(result.error);
+      return;
+    }
+    const op = result.op;
+    if (op.op !== 'hello' && !this.ns) {
+      this.reject(errorEvent('not_ready', { op: op.op, ref: op.ref }));
+      return;
+    }
+    this.dispatch(op);
+  }
+
+  private dispatch(op: ClientOp): void {
+    switch (op.op) {
+      case 'hello':
+        return this.hello(op);
+      case 'rename':
+        return this.rename(op);
+      case 'send':
+        return this.send(op);
+      case 'join':
+        return this.join(op);
+      case 'leave':
+        return this.leave(op);
+      case 'list':
+        return this.list(op);
+      case 'whoami':
+        this.peer.send({ type: 'whoami', client: this.info(), ns: this.ns!.name, ref: op.ref });
+    }
+  }
+
+  private hello(op: HelloOp): void {
+    if (this.ns) {
+      this.reject(errorEvent('already_hello', { op: 'hello', ref: op.ref }));
+      return;
+    }
+    const requested = this.fixedNamespace ?? op.ns ?? DEFAULT_NAMESPACE;
+    if (this.fixedNamespace && op.ns !== undefined && op.ns !== this.fixedNamespace) {
+      this.reject(
+        errorEvent('invalid_namespace', {
+          op: 'hello',
+          ref: op.ref,
+          message: `This connection is in namespace ${this.fixedNamespace}; connect to ${op.ns} instead.`,
+        }),
+      );
+      return;
+    }
+    const ns = this.hub.namespace(requested);
+    if (!ns) {
+      this.reject(errorEvent('invalid_namespace', { op: 'hello', ref: op.ref }));
+      return;
+    }
+    this.name = op.name;
+    this.ns = ns;
+    ns.add(this);
+    this.peer.becameReady?.();
+    this.peer.send({
+      type: 'welcome',
+      id: this.id,
+      name: this.name,
+      ns: ns.name,
+      transport: this.transport,
+      clients: ns.listClients(),
+      namespaces: this.hub.namespaceNames,
+      limits: { maxTextChars: this.hub.limits.maxTextChars, maxFrameBytes: this.hub.limits.maxFrameBytes },
+      ref: op.ref,
+    });
+    this.publishPresence('connected');
+  }
+
+  private rename(op: RenameOp): void {
+    this.name = op.name;
+    this.peer.send({ type: 'whoami', client: this.info(), ns: this.ns!.name, ref: op.ref });
+    this.publishPresence('renamed');
+  }
+
+  private send(op: SendOp): void {
+    const ns = this.ns!;
+    if ([...op.text].length > this.hub.limits.maxTextChars) {
+      this.reject(
+        errorEvent('too_large', {
+          op: 'send',
+          ref: op.ref,
+          message: `Text is over ${this.hub.limits.maxTextChars} characters.`,
+        }),
+      );
+      return;
+    }
+    if (op.scope === 'direct' && !ns.get(op.to!)) {
+      this.reject(errorEvent('unknown_client', { op: 'send', ref: op.ref }));
+      return;
+    }
+    const audience = audienceOf(op, this.id);
+    const event: MessageEvent = {
+      type: 'message',
+      id: this.hub.nextMessageId(),
+      from: { id: this.id, name: this.name, transport: this.transport },
+      scope: op.scope,
+      text: op.text,
+      sentAt: Date.now(),
+    };
+    if (op.scope === 'room') {
+      event.room = op.room;
+      event.includeSelf = op.includeSelf !== false;
+    }
+    if (op.scope === 'direct') event.to = op.to;
+    if (op.ref !== undefined) event.ref = op.ref;
+    const recipients = ns.recipients(audience).length;
+    this.hub.publish({ ns: ns.name, audience, event });
+    this.peer.send({ type: 'ack', ref: op.ref, messageId: event.id, recipients });
+  }
+
+  private join(op: JoinOp): void {
+    const ns = this.ns!;
+    const added = unique(op.rooms).filter((room) => ns.addToRoom(room, this.id));
+    for (const room of added) {
+      this.rooms.add(room);
+      this.peer.joinedRoom?.(room);
+    }
+    this.peer.send({ type: 'rooms', rooms: [...this.rooms].sort(), ref: op.ref });
+    if (added.length > 0) this.publishPresence('joined', added);
+  }
+
+  private leave(op: LeaveOp): void {
+    const ns = this.ns!;
+    const removed = unique(op.rooms).filter((room) => ns.removeFromRoom(room, this.id));
+    for (const room of removed) {
+      this.rooms.delete(room);
+      this.peer.leftRoom?.(room);
+    }
+    this.peer.send({ type: 'rooms', rooms: [...this.rooms].sort(), ref: op.ref });
+    if (removed.length > 0) this.publishPresence('left', removed);
+  }
+
+  private list(op: ListOp): void {
+    const ns = this.ns!;
+    switch (op.what) {
+      case 'clients':
+        this.peer.send({ type: 'list', what: 'clients', items: ns.listClients(), ref: op.ref });
+        return;
+      case 'rooms':
+        this.peer.send({ type: 'list', what: 'rooms', items: ns.listRooms(), ref: op.ref });
+        return;
+      case 'room-clients':
+        this.peer.send({ type: 'list', what: 'room-clients', room: op.room!, items: ns.listRoomClients(op.room!), ref: op.ref });
+        return;
+      case 'client-rooms': {
+        const id = op.id ?? this.id;
+        const target = ns.get(id);
+        if (!target) {
+          this.reject(errorEvent('unknown_client', { op: 'list', ref: op.ref }));
+          return;
+        }
+        this.peer.send({ type: 'list', what: 'client-rooms', id, items: target.info().rooms, ref: op.ref });
+      }
+    }
+  }
+
+  /** Tells everyone else in the namespace what changed about this client. */
+  private publishPresence(event: 'connected' | 'renamed' | 'joined' | 'left', rooms?: string[]): void {
+    this.hub.publish({
+      ns: this.ns!.name,
+      audience: { kind: 'namespace', except: this.id },
+      event: { type: 'presence', event, client: this.info(), ...(rooms ? { rooms } : {}) },
+    });
+  }
+}
+
+/** Maps a send operation onto the Socket.IO-style audience it names. */
+function audienceOf(op: SendOp, self: string): Audience {
+  switch (op.scope) {
+    case 'all':
+      return { kind: 'namespace' };
+    case 'others':
+      return { kind: 'namespace', except: self };
+    case 'room':
+      return { kind: 'room', room: op.room!, except: op.includeSelf === false ? self : undefined };
+    case 'direct':
+      return { kind: 'client', id: op.to! };
+  }
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}

@@ -1,0 +1,20 @@
+/**
+ * A Delivery is one fan-out: an event and the audience it goes to, in Socket.IO's terms.
+ * The core publishes deliveries on the bus; each transport adapter hands them to its own clients.
+ */
+import type { ServerEvent } from '../../protocol';
+
+/** Who receives a delivery. */
+export type Audience =
+  /** Everyone in the namespace, optionally minus one client (`socket.broadcast.emit`). */
+  | { kind: 'namespace'; except?: string }
+  /** Members of a room, optionally minus one client (`socket.to(room)` vs `io.to(room)`). */
+  | { kind: 'room'; room: string; except?: string }
+  /** One client by id (`io.to(id)`). */
+  | { kind: 'client'; id: string };
+
+export interface Delivery {
+  ns: string;
+  audience: Audience;
+  event: ServerEvent;
+}

@@ -1,0 +1,99 @@
+/**
+ * Who is in one namespace and which rooms they are in. The single source of truth for
+ * membership across all four transports.
+ */
+import type { ClientInfo, RoomInfo } from '../../protocol';
+import type { Audience } from './delivery';
+import type { ChatSession } from './chat-session';
+
+export class NamespaceState {
+  private readonly clients = new Map<string, ChatSession>();
+  private readonly rooms = new Map<string, Set<string>>();
+
+  constructor(readonly name: string) {}
+
+  /** Adds a client that has said hello. */
+  add(session: ChatSession): void {
+    this.clients.set(session.id, session);
+  }
+
+  /** Removes a client and empties it out of every room; returns the rooms it was in. */
+  remove(session: ChatSession): string[] {
+    this.clients.delete(session.id);
+    const left = [...session.rooms];
+    for (const room of left) this.removeFromRoom(room, session.id);
+    return left;
+  }
+
+  get(id: string): ChatSession | undefined {
+    return this.clients.get(id);
+  }
+
+  /** Puts a client in a room; false when it was already there. */
+  addToRoom(room: string, id: string): boolean {
+    let members = this.rooms.get(room);
+    if (!members) {
+      members = new Set();
+      this.rooms.set(room, members);
+    }
+    if (members.has(id)) return false;
+    members.add(id);
+    return true;
+  }
+
+  /** Takes a client out of a room; false when it was not there. Empty rooms vanish, as in Socket.IO. */
+  removeFromRoom(room: string, id: string): boolean {
+    const members = this.rooms.get(room);
+    if (!members?.delete(id)) return false;
+    if (members.size === 0) this.rooms.delete(room);
+    return true;
+  }
+
+  /** Everyone, in arrival order. */
+  listClients(): ClientInfo[] {
+    return [...this.clients.values()].map((s) => s.info());
+  }
+
+  /** Every room with its size, sorted by name. */
+  listRooms(): RoomInfo[] {
+    return [...this.rooms.entries()]
+      .map(([name, members]) => ({ name, members: members.size }))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
+  /** The clients of one room (empty when the room does not exist). */
+  listRoomClients(room: string): ClientInfo[] {
+    const members = this.rooms.get(room);
+    if (!members) return [];
+    return [...members].flatMap((id) => {
+      const session = this.clients.get(id);
+      return session ? [session.info()] : [];
+    });
+  }
+
+  /** The sessions an audience reaches in this namespace. */
+  recipients(audience: Audience): ChatSession[] {
+    switch (audience.kind) {
+      case 'namespace':
+        return [...this.clients.values()].filter((s) => s.id !== audience.except);
+      case 'room': {
+        const members = this.rooms.get(audience.room);
+        if (!members) return [];
+        return [...members]
+          .filter((id) => id !== audience.except)
+          .flatMap((id) => {
+            const s = this.clients.get(id);
+            return s ? [s] : [];
+          });
+      }
+      case 'client': {
+        const s = this.clients.get(audience.id);
+        return s ? [s] : [];
+      }
+    }
+  }
+
+  get size(): number {
+    return this.clients.size;
+  }
+}

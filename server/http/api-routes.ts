@@ -1,0 +1,77 @@
+/**
+ * The small HTTP API beside the transports: health, transport discovery, and a local copy of
+ * sockjs-client (SockJS's iframe transports load it; the library's default points at a CDN).
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createReadStream } from 'node:fs';
+import { TRANSPORTS } from '../../protocol';
+import type { LabConfig } from '../config';
+import { SOCKJS_CLIENT_URL } from '../transports/sockjs-transport';
+
+/** Body of `GET /api/transports`. */
+export interface TransportsResponse {
+  transports: { id: string; name: string; path: string; url: string; clientLibrary: string }[];
+  namespaces: string[];
+  pollIntervalMs: number;
+  limits: { maxFrameBytes: number; maxTextChars: number };
+}
+
+export interface ApiRoutes {
+  /** Answers the request and returns true when the path is an API route. */
+  handle(req: IncomingMessage, res: ServerResponse): boolean;
+  /** Flips /healthz to 200. */
+  setReady(ready: boolean): void;
+}
+
+/** Builds the API routes for one server. */
+export function createApiRoutes(config: LabConfig): ApiRoutes {
+  let ready = false;
+  const sockjsClientPath = require.resolve('sockjs-client/dist/sockjs.min.js');
+  return {
+    setReady(value) {
+      ready = value;
+    },
+    handle(req, res) {
+      const path = (req.url ?? '/').split('?')[0];
+      if (path === '/healthz') {
+        json(res, ready ? 200 : 503, { status: ready ? 'ok' : 'starting' });
+        return true;
+      }
+      if (path === '/api/transports') {
+        json(res, 200, transportsBody(req, config));
+        return true;
+      }
+      if (path === SOCKJS_CLIENT_URL) {
+        res.writeHead(200, { 'content-type': 'application/javascript; charset=utf-8', 'cache-control': 'public, max-age=86400' });
+        createReadStream(sockjsClientPath).pipe(res);
+        return true;
+      }
+      return false;
+    },
+  };
+}
+
+function transportsBody(req: IncomingMessage, config: LabConfig): TransportsResponse {
+  // Absolute URLs use the Host the client used, so a class joining a lecturer's machine gets
+  // addresses that work from where it sits.
+  const host = req.headers.host ?? `${config.host}:${config.port}`;
+  return {
+    transports: TRANSPORTS.map((t) => ({
+      ...t,
+      url: `${t.id === 'ws' ? 'ws' : 'http'}://${host}${t.path}`,
+    })),
+    namespaces: config.namespaces,
+    pollIntervalMs: config.pollIntervalMs,
+    limits: { maxFrameBytes: config.maxFrameBytes, maxTextChars: config.maxTextChars },
+  };
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+  });
+  res.end(text);
+}

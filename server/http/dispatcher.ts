@@ -1,0 +1,65 @@
+/**
+ * One dispatcher in front of everything on the port: each transport handles its own prefix,
+ * the API its routes, and the rest goes to the pages (Next.js). Upgrades we do not own are left
+ * alone, never destroyed, so Next's own listener can serve HMR at /_next/hmr.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import createDebug from 'debug';
+import type { ServerTransport } from '../transports/server-transport';
+import type { ApiRoutes } from './api-routes';
+
+const debug = createDebug('lab:dispatch');
+
+/** Serves whatever is not realtime or API: Next's request handler, or a 404 without pages. */
+export type PageHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+
+export interface DispatcherOptions {
+  transports: ServerTransport[];
+  api: ApiRoutes;
+  pages?: PageHandler;
+  /** True when nobody else listens for upgrades (no Next): unknown upgrades are then refused. */
+  ownsAllUpgrades: boolean;
+}
+
+export interface Dispatcher {
+  onRequest(req: IncomingMessage, res: ServerResponse): void;
+  onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+}
+
+/** Builds the dispatcher. */
+export function createDispatcher(options: DispatcherOptions): Dispatcher {
+  const owner = (url: string | undefined): ServerTransport | undefined => {
+    const path = (url ?? '/').split('?')[0];
+    return options.transports.find((t) => path === t.path || path.startsWith(`${t.path}/`));
+  };
+  return {
+    onRequest(req, res) {
+      // An abrupt reset mid-request must not surface as an unhandled 'error'.
+      req.on('error', (err) => debug('request error: %s', err.message));
+      const transport = owner(req.url);
+      if (transport) return transport.handleRequest(req, res);
+      if (options.api.handle(req, res)) return;
+      if (options.pages) {
+        Promise.resolve(options.pages(req, res)).catch((err: Error) => {
+          debug('page error: %s', err.message);
+          if (!res.headersSent) res.writeHead(500);
+          res.end();
+        });
+        return;
+      }
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Not found');
+    },
+    onUpgrade(req, socket, head) {
+      const transport = owner(req.url);
+      if (!transport) {
+        if (options.ownsAllUpgrades) socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+        return;
+      }
+      // Every upgraded socket gets an error handler: a reset must never crash the process.
+      socket.on('error', (err) => debug('upgrade socket error: %s', err.message));
+      transport.handleUpgrade(req, socket, head);
+    },
+  };
+}

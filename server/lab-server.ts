@@ -1,0 +1,85 @@
+/**
+ * The Lab's server without its pages: one HTTP server, one chat hub, four transports, one
+ * dispatcher. `index.ts` adds Next.js on top; tests use it bare on a free port.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import createDebug from 'debug';
+import type { TransportId } from '../protocol';
+import type { LabConfig } from './config';
+import type { ChatBus } from './chat/chat-bus';
+import { ChatHub } from './chat/chat-hub';
+import { createApiRoutes } from './http/api-routes';
+import { createDispatcher, type PageHandler } from './http/dispatcher';
+import { createTransports } from './transports';
+import type { ServerTransport } from './transports/server-transport';
+
+const debug = createDebug('lab:server');
+
+export interface LabServer {
+  readonly http: Server;
+  readonly hub: ChatHub;
+  readonly transports: Record<TransportId, ServerTransport>;
+  /** Starts listening on config.host:config.port; resolves with the base URL. Rejects on a port clash. */
+  listen(): Promise<string>;
+  /** Stops accepting, tells clients, closes transports, then the HTTP server. */
+  close(): Promise<void>;
+}
+
+export interface LabServerOptions {
+  /** Serves pages (Next.js). Without it, non-API paths are 404 and unknown upgrades are refused. */
+  pages?: PageHandler;
+  bus?: ChatBus;
+}
+
+/** Builds a Lab server; nothing listens until `listen()`. */
+export function createLabServer(config: LabConfig, options: LabServerOptions = {}): LabServer {
+  const hub = new ChatHub({
+    namespaces: config.namespaces,
+    limits: { maxFrameBytes: config.maxFrameBytes, maxTextChars: config.maxTextChars },
+    bus: options.bus,
+  });
+  const transports = createTransports(hub, config);
+  const api = createApiRoutes(config);
+  const dispatcher = createDispatcher({
+    transports: Object.values(transports),
+    api,
+    pages: options.pages,
+    ownsAllUpgrades: options.pages === undefined,
+  });
+  const http = createServer(dispatcher.onRequest);
+  http.on('upgrade', dispatcher.onUpgrade);
+  // A socket that errors before any request is parsed (e.g. a reset) must not crash us.
+  http.on('clientError', (err, socket) => {
+    debug('client error: %s', err.message);
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+
+  return {
+    http,
+    hub,
+    transports,
+    listen() {
+      return new Promise((resolve, reject) => {
+        const onError = (err: Error) => reject(err);
+        http.once('error', onError);
+        http.listen(config.port, config.host, () => {
+          http.off('error', onError);
+          api.setReady(true);
+          const address = http.address() as AddressInfo;
+          const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+          resolve(`http://${host}:${address.port}`);
+        });
+      });
+    },
+    async close() {
+      api.setReady(false);
+      const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
+      await Promise.all(Object.values(transports).map((t) => t.close()));
+      hub.close();
+      http.closeAllConnections();
+      await stopped;
+    },
+  };
+}

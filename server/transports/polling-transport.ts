@@ -1,0 +1,181 @@
+/**
+ * AJAX short polling: the baseline. The client opens a session, POSTs each operation, and asks
+ * `GET events` at a fixed interval whether anything arrived; the answer comes at once, empty or not.
+ *
+ *   POST /rt/poll/open                 → 201 {"sid", "pollIntervalMs"}
+ *   POST /rt/poll/send?sid=S   (body: one operation as JSON)  → 204
+ *   GET  /rt/poll/events?sid=S&after=N → 200 {"next": M, "events": [...]}  (events after cursor N)
+ *   POST /rt/poll/close?sid=S          → 204
+ *
+ * The cursor makes delivery safe against a lost response: events stay queued until a later poll
+ * names a cursor past them. A session that has not polled for `sessionTtlMs` is closed.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { randomBytes } from 'node:crypto';
+import createDebug from 'debug';
+import { errorEvent, TRANSPORT_PATHS, type ErrorEvent, type ServerEvent } from '../../protocol';
+import type { ChatHub } from '../chat/chat-hub';
+import type { ChatSession } from '../chat/chat-session';
+import { readBody, BodyTooLargeError } from '../http/read-body';
+import { HARD_LIMIT_FACTOR, type ServerTransport } from './server-transport';
+
+const debug = createDebug('lab:polling');
+
+export interface PollingTransportOptions {
+  pollIntervalMs: number;
+  sessionTtlMs: number;
+  queueLimit: number;
+}
+
+/** One polling client's state on the server. */
+interface PollingSession {
+  sid: string;
+  chat: ChatSession;
+  /** Events not yet confirmed by the client, oldest first, with their sequence numbers. */
+  queue: { seq: number; event: ServerEvent }[];
+  nextSeq: number;
+  lastPollAt: number;
+  closed: boolean;
+}
+
+export class PollingTransport implements ServerTransport {
+  readonly id = 'polling' as const;
+  readonly path = TRANSPORT_PATHS.polling;
+  private readonly sessions = new Map<string, PollingSession>();
+  private readonly sweeper: NodeJS.Timeout;
+  private readonly hardLimit: number;
+
+  constructor(
+    private readonly hub: ChatHub,
+    private readonly options: PollingTransportOptions,
+  ) {
+    this.hardLimit = hub.limits.maxFrameBytes * HARD_LIMIT_FACTOR;
+    this.sweeper = setInterval(() => this.expireIdle(), Math.max(100, Math.floor(options.sessionTtlMs / 4)));
+    this.sweeper.unref();
+  }
+
+  handleRequest(req: IncomingMessage, res: ServerResponse): void {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const action = url.pathname.slice(this.path.length);
+    const sid = url.searchParams.get('sid') ?? '';
+    // Every answer is dynamic: no cache may keep one.
+    res.setHeader('cache-control', 'no-store');
+    if (req.method === 'POST' && action === '/open') return this.open(res);
+    if (req.method === 'POST' && action === '/send') return void this.receive(req, res, sid);
+    if (req.method === 'GET' && action === '/events') return this.poll(res, sid, url.searchParams.get('after'));
+    if (req.method === 'POST' && action === '/close') return this.closeSession(res, sid);
+    req.resume();
+    reply(res, 404, errorEvent('bad_request', { message: `No ${req.method} ${url.pathname} on the polling endpoint.` }));
+  }
+
+  handleUpgrade(_req: IncomingMessage, socket: Duplex): void {
+    socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+  }
+
+  dropAll(reason: string): void {
+    for (const session of [...this.sessions.values()]) this.end(session, reason);
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.sweeper);
+    // A polling client learns of the shutdown from its next poll (404 unknown_session).
+    this.dropAll('server shutting down');
+  }
+
+  private open(res: ServerResponse): void {
+    const sid = randomBytes(12).toString('base64url');
+    const session: PollingSession = {
+      sid,
+      queue: [],
+      nextSeq: 1,
+      lastPollAt: Date.now(),
+      closed: false,
+      chat: undefined as unknown as ChatSession,
+    };
+    session.chat = this.hub.connect({
+      transport: 'polling',
+      send: (event) => this.enqueue(session, event),
+      close: (reason) => this.end(session, reason),
+    });
+    this.sessions.set(sid, session);
+    debug('open %s (%s)', sid, session.chat.id);
+    reply(res, 201, { sid, pollIntervalMs: this.options.pollIntervalMs });
+  }
+
+  private async receive(req: IncomingMessage, res: ServerResponse, sid: string): Promise<void> {
+    const session = this.sessions.get(sid);
+    if (!session) {
+      req.resume();
+      return reply(res, 404, errorEvent('unknown_session'));
+    }
+    let body: string;
+    try {
+      body = await readBody(req, this.hardLimit);
+    } catch (err) {
+      if (err instanceof BodyTooLargeError) {
+        return reply(res, 413, errorEvent('too_large', { message: `Body is over ${this.hardLimit} bytes.` }), true);
+      }
+      debug('send %s failed: %s', sid, (err as Error).message);
+      return reply(res, 400, errorEvent('bad_request'));
+    }
+    // Errors about the operation itself travel like every other event: on the next poll.
+    if (!session.closed) session.chat.handleFrame(body);
+    res.writeHead(204).end();
+  }
+
+  private poll(res: ServerResponse, sid: string, afterParam: string | null): void {
+    const session = this.sessions.get(sid);
+    if (!session) return reply(res, 404, errorEvent('unknown_session'));
+    session.lastPollAt = Date.now();
+    const after = afterParam === null ? 0 : Number(afterParam);
+    if (!Number.isSafeInteger(after) || after < 0) {
+      return reply(res, 400, errorEvent('bad_request', { message: '"after" must be a non-negative integer.' }));
+    }
+    // Drop what the client has confirmed; send the rest.
+    while (session.queue.length > 0 && session.queue[0].seq <= after) session.queue.shift();
+    const events = session.queue.map((entry) => entry.event);
+    reply(res, 200, { next: session.nextSeq - 1, events });
+  }
+
+  private closeSession(res: ServerResponse, sid: string): void {
+    const session = this.sessions.get(sid);
+    if (session) this.end(session, 'client closed');
+    res.writeHead(204).end();
+  }
+
+  private enqueue(session: PollingSession, event: ServerEvent): void {
+    if (session.closed) return;
+    session.queue.push({ seq: session.nextSeq, event });
+    session.nextSeq += 1;
+    if (session.queue.length > this.options.queueLimit) {
+      // A client this far behind is not polling; closing beats silently dropping its messages.
+      this.end(session, 'event queue overflow');
+    }
+  }
+
+  private end(session: PollingSession, reason: string): void {
+    if (session.closed) return;
+    session.closed = true;
+    this.sessions.delete(session.sid);
+    debug('close %s: %s', session.sid, reason);
+    session.chat.handleClose();
+  }
+
+  private expireIdle(): void {
+    const deadline = Date.now() - this.options.sessionTtlMs;
+    for (const session of [...this.sessions.values()]) {
+      if (session.lastPollAt < deadline) this.end(session, 'session expired');
+    }
+  }
+}
+
+function reply(res: ServerResponse, status: number, body: object | ErrorEvent, close = false): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    ...(close ? { connection: 'close' } : {}),
+  });
+  res.end(text);
+}

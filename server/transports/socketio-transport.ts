@@ -1,0 +1,140 @@
+/**
+ * Socket.IO v4 transport, on a standalone Engine.IO server routed by our dispatcher (the library's
+ * own `attach()` rewires every request listener and ends foreign upgrades).
+ *
+ * Where Socket.IO has a feature natively it is used, so a student can map the classic API onto
+ * this code: namespaces are `io.of(ns)`, rooms are `socket.join(room)`, and fan-out is
+ * `nsp.to(room).except(id).emit(...)`. The chat core stays the source of truth and this adapter
+ * mirrors its membership into Socket.IO's rooms.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import createDebug from 'debug';
+import { Server as EngineServer } from 'engine.io';
+import { Server as SocketIoServer, type Socket } from 'socket.io';
+import { errorEvent, toSocketIoEvent, TRANSPORT_PATHS, utf8Length } from '../../protocol';
+import type { ChatHub } from '../chat/chat-hub';
+import type { Delivery } from '../chat/delivery';
+import type { Peer } from '../chat/peer';
+import { HARD_LIMIT_FACTOR, type ServerTransport } from './server-transport';
+
+const debug = createDebug('lab:socketio');
+
+/** Socket.IO room holding every socket that has said hello (namespace-wide broadcasts go here). */
+const READY_ROOM = 'lab:ready';
+/** Chat rooms live under a prefix so a room name can never collide with a socket id's own room. */
+const roomKey = (room: string) => `room:${room}`;
+
+export interface SocketIoTransportOptions {
+  pingIntervalMs: number;
+  pingTimeoutMs: number;
+}
+
+export class SocketIoTransport implements ServerTransport {
+  readonly id = 'socketio' as const;
+  readonly path = TRANSPORT_PATHS.socketio;
+  private readonly engine: EngineServer;
+  private readonly io: SocketIoServer;
+
+  constructor(
+    private readonly hub: ChatHub,
+    options: SocketIoTransportOptions,
+  ) {
+    const maxHttpBufferSize = hub.limits.maxFrameBytes * HARD_LIMIT_FACTOR;
+    this.engine = new EngineServer({
+      pingInterval: options.pingIntervalMs,
+      pingTimeout: options.pingTimeoutMs,
+      maxHttpBufferSize,
+    });
+    this.io = new SocketIoServer({ serveClient: false, path: this.path });
+    this.io.bind(this.engine);
+    // An unknown namespace is refused by Socket.IO itself ("Invalid namespace" connect_error).
+    for (const ns of hub.namespaceNames) {
+      this.io.of(ns).on('connection', (socket) => this.accept(socket));
+    }
+    hub.setNativeDeliverer('socketio', (delivery) => this.deliver(delivery));
+  }
+
+  handleRequest(req: IncomingMessage, res: ServerResponse): void {
+    this.engine.handleRequest(req, res);
+  }
+
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    this.engine.handleUpgrade(req, socket, head);
+  }
+
+  dropAll(reason: string): void {
+    debug('dropping all: %s', reason);
+    // Closing the underlying connection (not socket.disconnect()) looks like a network drop, so
+    // clients reconnect by themselves; a server-side disconnect() would tell them not to.
+    for (const ns of this.hub.namespaceNames) {
+      for (const socket of this.io.of(ns).sockets.values()) socket.conn.close();
+    }
+  }
+
+  async close(): Promise<void> {
+    for (const ns of this.hub.namespaceNames) {
+      this.io.of(ns).emit('bye', { reason: 'server shutting down' });
+    }
+    this.io.disconnectSockets(true);
+    this.engine.close();
+  }
+
+  private accept(socket: Socket): void {
+    const peer: Peer = {
+      transport: 'socketio',
+      send: (event) => {
+        const [name, payload] = toSocketIoEvent(event);
+        socket.emit(name, payload);
+      },
+      close: () => socket.disconnect(true),
+      becameReady: () => void socket.join(READY_ROOM),
+      joinedRoom: (room) => void socket.join(roomKey(room)),
+      leftRoom: (room) => void socket.leave(roomKey(room)),
+    };
+    // socket.id doubles as the client id, so `io.to(id)` reaches it natively.
+    const session = this.hub.connect(peer, { id: socket.id, namespace: socket.nsp.name });
+    debug('open %s in %s', socket.id, socket.nsp.name);
+    const maxFrameBytes = this.hub.limits.maxFrameBytes;
+    socket.onAny((event: unknown, body: unknown) => {
+      // Same frame limit as the text transports, measured on the payload as JSON.
+      let size = 0;
+      try {
+        size = body === undefined ? 0 : utf8Length(JSON.stringify(body));
+      } catch {
+        size = Number.POSITIVE_INFINITY;
+      }
+      if (size > maxFrameBytes) {
+        session.reject(errorEvent('too_large', { message: `Frame is over ${maxFrameBytes} bytes.` }));
+        return;
+      }
+      session.handleOp(event, body);
+    });
+    socket.on('error', (err) => debug('error %s: %s', socket.id, err.message));
+    socket.on('disconnect', (reason) => {
+      debug('close %s: %s', socket.id, reason);
+      session.handleClose();
+    });
+  }
+
+  /** Fan-out with Socket.IO's own API: the same audience the core computed, expressed natively. */
+  private deliver(delivery: Delivery): void {
+    const nsp = this.io.of(delivery.ns);
+    const [name, payload] = toSocketIoEvent(delivery.event);
+    const audience = delivery.audience;
+    switch (audience.kind) {
+      case 'namespace': {
+        const target = nsp.to(READY_ROOM);
+        (audience.except ? target.except(audience.except) : target).emit(name, payload);
+        return;
+      }
+      case 'room': {
+        const target = nsp.to(roomKey(audience.room));
+        (audience.except ? target.except(audience.except) : target).emit(name, payload);
+        return;
+      }
+      case 'client':
+        nsp.to(audience.id).emit(name, payload);
+    }
+  }
+}

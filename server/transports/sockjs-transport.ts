@@ -1,0 +1,103 @@
+/**
+ * SockJS transport: the `sockjs` server behind our dispatcher (never `installHandlers`, which
+ * hijacks every request and upgrade listener). One JSON text message per operation or event.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import createDebug from 'debug';
+import sockjs from 'sockjs';
+import { encodeServerEvent, errorEvent, TRANSPORT_PATHS } from '../../protocol';
+import type { ChatHub } from '../chat/chat-hub';
+import type { Peer } from '../chat/peer';
+import { HARD_LIMIT_FACTOR, type ServerTransport } from './server-transport';
+
+const debug = createDebug('lab:sockjs');
+
+/** Where the dispatcher serves a local copy of sockjs-client (for SockJS's iframe transports). */
+export const SOCKJS_CLIENT_URL = '/rt/assets/sockjs.min.js';
+
+export interface SockJsTransportOptions {
+  heartbeatMs: number;
+  disconnectDelayMs: number;
+}
+
+export class SockJsTransport implements ServerTransport {
+  readonly id = 'sockjs' as const;
+  readonly path = TRANSPORT_PATHS.sockjs;
+  private readonly handler: (req: IncomingMessage, res: ServerResponse | Duplex, head?: Buffer) => boolean;
+  private readonly connections = new Set<sockjs.Connection>();
+  private readonly hardLimit: number;
+
+  constructor(
+    private readonly hub: ChatHub,
+    options: SockJsTransportOptions,
+  ) {
+    this.hardLimit = hub.limits.maxFrameBytes * HARD_LIMIT_FACTOR;
+    const server = sockjs.createServer({
+      // The prefix is a regular expression inside sockjs: escape the dot-free path anyway.
+      prefix: this.path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+      heartbeat_delay: options.heartbeatMs,
+      disconnect_delay: options.disconnectDelayMs,
+      sockjs_url: SOCKJS_CLIENT_URL,
+      // sockjs logs to stdout by default; route it to our debug namespace instead.
+      log: (severity: string, line: string) => debug('%s %s', severity, line),
+      faye_server_options: { maxLength: this.hardLimit },
+    } as sockjs.ServerOptions);
+    server.on('connection', (conn: sockjs.Connection | null) => {
+      if (conn) this.accept(conn);
+    });
+    this.handler = server.listener({ prefix: this.path }).getHandler();
+  }
+
+  handleRequest(req: IncomingMessage, res: ServerResponse): void {
+    // sockjs buffers xhr_send bodies whole: refuse big (or unsized) bodies before it sees them.
+    if (req.method === 'POST') {
+      const length = Number(req.headers['content-length']);
+      const chunked = req.headers['transfer-encoding'] !== undefined;
+      if (chunked || length > this.hardLimit) {
+        res.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
+        res.end(JSON.stringify(errorEvent('too_large', { message: `Body is over ${this.hardLimit} bytes.` })));
+        req.resume();
+        return;
+      }
+    }
+    if (!this.handler(req, res)) {
+      res.writeHead(404, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(errorEvent('bad_request')));
+    }
+  }
+
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    if (!this.handler(req, socket, head)) socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+  }
+
+  dropAll(reason: string): void {
+    for (const conn of this.connections) conn.close('3001', reason.slice(0, 120));
+  }
+
+  async close(): Promise<void> {
+    for (const conn of this.connections) {
+      conn.write(encodeServerEvent({ type: 'bye', reason: 'server shutting down' }));
+      conn.close('3001', 'server shutting down');
+    }
+  }
+
+  private accept(conn: sockjs.Connection): void {
+    this.connections.add(conn);
+    const peer: Peer = {
+      transport: 'sockjs',
+      send: (event) => {
+        if (conn.readyState === 1) conn.write(encodeServerEvent(event));
+      },
+      close: (reason) => conn.close('3001', reason.slice(0, 120)),
+    };
+    const session = this.hub.connect(peer);
+    debug('open %s via %s', session.id, conn.protocol);
+    conn.on('data', (message: string) => session.handleFrame(message));
+    conn.on('close', () => {
+      this.connections.delete(conn);
+      debug('close %s', session.id);
+      session.handleClose();
+    });
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * Raw WebSocket (`ws`) transport: one JSON text frame per operation or event.
+ * Dead peers are found with WebSocket ping frames; a peer that misses a pong is terminated.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import createDebug from 'debug';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { encodeServerEvent, errorEvent, TRANSPORT_PATHS, type ServerEvent } from '../../protocol';
+import type { ChatHub } from '../chat/chat-hub';
+import type { Peer } from '../chat/peer';
+import { HARD_LIMIT_FACTOR, type ServerTransport } from './server-transport';
+
+const debug = createDebug('lab:ws');
+
+/** Close code for "going away" (server shutdown or a dropped connection). */
+const CLOSE_GOING_AWAY = 1001;
+
+export interface WsTransportOptions {
+  heartbeatMs: number;
+}
+
+export class WsTransport implements ServerTransport {
+  readonly id = 'ws' as const;
+  readonly path = TRANSPORT_PATHS.ws;
+  private readonly wss: WebSocketServer;
+  private readonly alive = new WeakMap<WebSocket, boolean>();
+  private readonly heartbeat: NodeJS.Timeout;
+
+  constructor(
+    private readonly hub: ChatHub,
+    options: WsTransportOptions,
+  ) {
+    // noServer: our dispatcher routes upgrades; `{ server, path }` would answer 400 to Next's HMR.
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: hub.limits.maxFrameBytes * HARD_LIMIT_FACTOR });
+    this.wss.on('connection', (socket) => this.accept(socket));
+    this.heartbeat = setInterval(() => this.checkHeartbeats(), options.heartbeatMs);
+    this.heartbeat.unref();
+  }
+
+  handleRequest(_req: IncomingMessage, res: ServerResponse): void {
+    res.writeHead(426, { 'content-type': 'application/json', upgrade: 'websocket' });
+    res.end(JSON.stringify(errorEvent('bad_request', { message: 'This endpoint speaks WebSocket only.' })));
+  }
+
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.wss.emit('connection', ws, req));
+  }
+
+  dropAll(reason: string): void {
+    for (const socket of this.wss.clients) socket.close(CLOSE_GOING_AWAY, reason.slice(0, 120));
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.heartbeat);
+    for (const socket of this.wss.clients) {
+      sendEvent(socket, { type: 'bye', reason: 'server shutting down' });
+      socket.close(CLOSE_GOING_AWAY, 'server shutting down');
+    }
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+    for (const socket of this.wss.clients) socket.terminate();
+  }
+
+  private accept(socket: WebSocket): void {
+    const peer: Peer = {
+      transport: 'ws',
+      send: (event) => sendEvent(socket, event),
+      close: (reason) => socket.close(CLOSE_GOING_AWAY, reason.slice(0, 120)),
+    };
+    const session = this.hub.connect(peer);
+    debug('open %s', session.id);
+    this.alive.set(socket, true);
+    socket.on('pong', () => this.alive.set(socket, true));
+    socket.on('message', (data, isBinary) => {
+      if (isBinary) {
+        session.reject(errorEvent('bad_envelope', { message: 'Binary frames are not supported; send JSON text.' }));
+        return;
+      }
+      session.handleFrame(data.toString());
+    });
+    // An abrupt reset must never take the process down.
+    socket.on('error', (err) => debug('error %s: %s', session.id, err.message));
+    socket.on('close', (code) => {
+      debug('close %s (%d)', session.id, code);
+      session.handleClose();
+    });
+  }
+
+  private checkHeartbeats(): void {
+    for (const socket of this.wss.clients) {
+      if (this.alive.get(socket) === false) {
+        debug('heartbeat missed, terminating');
+        socket.terminate();
+        continue;
+      }
+      this.alive.set(socket, false);
+      socket.ping();
+    }
+  }
+}
+
+function sendEvent(socket: WebSocket, event: ServerEvent): void {
+  if (socket.readyState === socket.OPEN) socket.send(encodeServerEvent(event));
+}

@@ -1,0 +1,93 @@
+/**
+ * Test fixtures: a real Lab server on a free 127.0.0.1 port (no Next.js), and real clients of
+ * each transport built from the same `client/` code the browser runs, with Node's libraries.
+ */
+import { io } from 'socket.io-client';
+import SockJS from 'sockjs-client';
+import WebSocket from 'ws';
+import type { TransportId } from '../../protocol';
+import { ChatClient, type ChatClientEvents, type ChatClientOptions } from '../../client/chat-client';
+import type { Link } from '../../client/link';
+import { createPollingLink } from '../../client/links/polling-link';
+import { createSockJsLink, type SockJsConstructor } from '../../client/links/sockjs-link';
+import { createSocketIoLink, type SocketIoFactory } from '../../client/links/socketio-link';
+import { createWsLink, type WebSocketConstructor } from '../../client/links/ws-link';
+import { loadConfig, type LabConfig } from '../../server/config';
+import { createLabServer, type LabServer } from '../../server/lab-server';
+
+/** Fast reconnects in tests. */
+export const TEST_BACKOFF = { baseMs: 50, capMs: 500 };
+
+export interface RunningLab {
+  lab: LabServer;
+  url: string;
+  config: LabConfig;
+  close(): Promise<void>;
+}
+
+/** Starts a Lab server on 127.0.0.1 and a free port. */
+export async function startLab(overrides: Partial<LabConfig> = {}): Promise<RunningLab> {
+  const config = loadConfig({ NODE_ENV: 'test' }, { host: '127.0.0.1', port: 0, pollIntervalMs: 50, ...overrides });
+  const lab = createLabServer(config);
+  const url = await lab.listen();
+  return { lab, url, config, close: () => lab.close() };
+}
+
+/** A Link for `transport` against `url`, using the Node client libraries. */
+export function linkFor(transport: TransportId, url: string, pollIntervalMs = 50): Link {
+  switch (transport) {
+    case 'polling':
+      return createPollingLink(url, fetch, pollIntervalMs);
+    case 'ws':
+      return createWsLink(url, WebSocket as unknown as WebSocketConstructor);
+    case 'sockjs':
+      return createSockJsLink(url, SockJS as unknown as SockJsConstructor);
+    case 'socketio':
+      return createSocketIoLink(url, io as unknown as SocketIoFactory, { backoff: TEST_BACKOFF });
+  }
+}
+
+/** Creates a client (not yet connected). */
+export function makeClient(transport: TransportId, url: string, options: Partial<ChatClientOptions> = {}): ChatClient {
+  return new ChatClient(linkFor(transport, url), { name: options.name ?? `${transport}-user`, backoff: TEST_BACKOFF, ...options });
+}
+
+/** Creates a client and resolves once it is open (welcomed). */
+export async function connectClient(transport: TransportId, url: string, options: Partial<ChatClientOptions> = {}): Promise<ChatClient> {
+  const client = makeClient(transport, url, options);
+  const opened = waitFor(client, 'state', (s) => s === 'open');
+  client.connect();
+  await opened;
+  return client;
+}
+
+/**
+ * Resolves with the first `type` event that satisfies `predicate`; rejects after `timeoutMs`.
+ * Tests wait on events like this, never on fixed sleeps.
+ */
+export function waitFor<K extends keyof ChatClientEvents>(
+  client: ChatClient,
+  type: K,
+  predicate: (payload: ChatClientEvents[K]) => boolean = () => true,
+  timeoutMs = 5000,
+): Promise<ChatClientEvents[K]> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      off();
+      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${String(type)} on ${client.transport}`));
+    }, timeoutMs);
+    const off = client.on(type, (payload) => {
+      if (!predicate(payload)) return;
+      clearTimeout(timer);
+      off();
+      resolve(payload);
+    });
+  });
+}
+
+/** Collects every chat message a client receives, for "nothing arrived" checks after a barrier. */
+export function collectMessages(client: ChatClient): { texts: () => string[]; stop: () => void } {
+  const texts: string[] = [];
+  const stop = client.on('message', (m) => texts.push(m.text));
+  return { texts: () => [...texts], stop };
+}
