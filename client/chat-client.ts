@@ -162,9 +162,11 @@ export class ChatClient {
     return this.request({ op: 'leave', rooms });
   }
 
-  /** Changes my display name (kept across reconnects). */
+  /**
+   * Changes my display name (kept across reconnects). The name is adopted when the server
+   * confirms it (its whoami reply): a refused name must not be said again in the next hello.
+   */
   rename(name: string): Promise<ServerEvent> {
-    this.myName = name;
     return this.request({ op: 'rename', name });
   }
 
@@ -207,7 +209,12 @@ export class ChatClient {
         }
         break;
       case 'whoami':
-        if (event.client.id === this.myId) this.myName = event.client.name;
+        if (event.client.id === this.myId) {
+          this.myName = event.client.name;
+          // The server tells others about my rename, not me: update my own entry here.
+          this.memberMap.set(event.client.id, event.client);
+          this.emitter.emit('members', this.members);
+        }
         break;
       case 'message':
         this.emitter.emit('message', event);

@@ -2,7 +2,7 @@
  * Turning text frames into validated operations and events into text frames.
  * Node-free: runs in the browser and on the server alike.
  */
-import { clientOpSchemas, isOpName, type ClientOp } from './client-ops';
+import { clientOpSchemas, isOpName, MAX_REF_LENGTH, type ClientOp } from './client-ops';
 import { ERROR_CODES, type ErrorCode } from './error-codes';
 import type { ErrorEvent, ServerEvent } from './server-events';
 
@@ -101,7 +101,7 @@ export function decodeServerEvent(text: string): ServerEvent | null {
 function readRef(body: unknown): string | undefined {
   if (typeof body !== 'object' || body === null) return undefined;
   const ref = (body as { ref?: unknown }).ref;
-  return typeof ref === 'string' && ref.length <= 64 ? ref : undefined;
+  return typeof ref === 'string' && ref.length <= MAX_REF_LENGTH ? ref : undefined;
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

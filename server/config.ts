@@ -17,11 +17,14 @@ export interface LabConfig {
   pollIntervalMs: number;
   /** A polling session that has not polled for this long is closed (the server's dead-peer check). */
   pollSessionTtlMs: number;
-  /** Largest frame or HTTP body a client may send, in bytes; checked before a body is buffered. */
+  /**
+   * Largest frame a client may send, in bytes: larger ones get `too_large`. Frames or bodies over
+   * 4× this are cut off at the header, before they are buffered.
+   */
   maxFrameBytes: number;
   /** Longest chat text, in characters. */
   maxTextChars: number;
-  /** Events kept for a polling client that has not collected them; oldest dropped past this. */
+  /** Events kept for a polling client that has not collected them; past this its session is closed. */
   pollQueueLimit: number;
   /** Interval of WebSocket ping frames on raw ws; a peer that misses one pong is dropped. */
   wsHeartbeatMs: number;
@@ -34,8 +37,10 @@ export interface LabConfig {
   socketIoPingTimeoutMs: number;
   /** Namespaces offered, "/" always first. */
   namespaces: string[];
-  /** Serve pages through Next.js (off in transport-only test servers). */
+  /** Next.js development mode (hot reload). */
   dev: boolean;
+  /** The admin API (`POST /api/admin/drop`) for fault demos and e2e tests. */
+  adminApi: boolean;
 }
 
 const DEFAULTS: Record<Environment, Omit<LabConfig, 'env' | 'dev'>> = {
@@ -53,6 +58,7 @@ const DEFAULTS: Record<Environment, Omit<LabConfig, 'env' | 'dev'>> = {
     socketIoPingIntervalMs: 25_000,
     socketIoPingTimeoutMs: 20_000,
     namespaces: [DEFAULT_NAMESPACE, '/lab'],
+    adminApi: true,
   },
   // Tests want dead peers found fast and a port of their own.
   test: {
@@ -69,7 +75,9 @@ const DEFAULTS: Record<Environment, Omit<LabConfig, 'env' | 'dev'>> = {
     socketIoPingIntervalMs: 2_000,
     socketIoPingTimeoutMs: 2_000,
     namespaces: [DEFAULT_NAMESPACE, '/lab'],
+    adminApi: true,
   },
+  // The admin API can drop everyone's connection: off unless asked for.
   production: {
     host: '127.0.0.1',
     port: 3000,
@@ -84,6 +92,7 @@ const DEFAULTS: Record<Environment, Omit<LabConfig, 'env' | 'dev'>> = {
     socketIoPingIntervalMs: 25_000,
     socketIoPingTimeoutMs: 20_000,
     namespaces: [DEFAULT_NAMESPACE, '/lab'],
+    adminApi: false,
   },
 };
 
@@ -107,6 +116,7 @@ const ENV_SCHEMA = z.object({
     .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
     .pipe(z.array(z.string().regex(NAMESPACE_PATTERN)).min(1))
     .optional(),
+  ADMIN_API: z.enum(['on', 'off']).optional(),
 });
 
 /** Picks the environment from NODE_ENV (anything unknown counts as development). */
@@ -143,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     socketIoPingIntervalMs: v.SOCKETIO_PING_INTERVAL_MS,
     socketIoPingTimeoutMs: v.SOCKETIO_PING_TIMEOUT_MS,
     namespaces: v.NAMESPACES,
+    adminApi: v.ADMIN_API === undefined ? undefined : v.ADMIN_API === 'on',
   };
   const merged: LabConfig = { ...base, env: environment, dev: environment === 'development' };
   for (const [key, value] of Object.entries(fromEnv)) {

@@ -40,7 +40,7 @@ export function createLabServer(config: LabConfig, options: LabServerOptions = {
     bus: options.bus,
   });
   const transports = createTransports(hub, config);
-  const api = createApiRoutes(config);
+  const api = createApiRoutes(config, transports);
   const dispatcher = createDispatcher({
     transports: Object.values(transports),
     api,

@@ -5,8 +5,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createReadStream } from 'node:fs';
 import { TRANSPORTS } from '../../protocol';
+import type { TransportId } from '../../protocol';
 import type { LabConfig } from '../config';
+import type { ServerTransport } from '../transports/server-transport';
 import { SOCKJS_CLIENT_URL } from '../transports/sockjs-transport';
+import { createAdminRoutes } from './admin-routes';
 
 /** Body of `GET /api/transports`. */
 export interface TransportsResponse {
@@ -24,8 +27,9 @@ export interface ApiRoutes {
 }
 
 /** Builds the API routes for one server. */
-export function createApiRoutes(config: LabConfig): ApiRoutes {
+export function createApiRoutes(config: LabConfig, transports: Record<TransportId, ServerTransport>): ApiRoutes {
   let ready = false;
+  const admin = createAdminRoutes(config.adminApi, transports);
   const sockjsClientPath = require.resolve('sockjs-client/dist/sockjs.min.js');
   return {
     setReady(value) {
@@ -46,7 +50,7 @@ export function createApiRoutes(config: LabConfig): ApiRoutes {
         createReadStream(sockjsClientPath).pipe(res);
         return true;
       }
-      return false;
+      return admin(req, res);
     },
   };
 }

@@ -132,6 +132,9 @@ export class PollingTransport implements ServerTransport {
     if (!Number.isSafeInteger(after) || after < 0) {
       return reply(res, 400, errorEvent('bad_request', { message: '"after" must be a non-negative integer.' }));
     }
+    if (after > session.nextSeq - 1) {
+      return reply(res, 400, errorEvent('bad_request', { message: '"after" is past the last event sent.' }));
+    }
     // Drop what the client has confirmed; send the rest.
     while (session.queue.length > 0 && session.queue[0].seq <= after) session.queue.shift();
     const events = session.queue.map((entry) => entry.event);

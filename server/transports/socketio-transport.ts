@@ -81,9 +81,20 @@ export class SocketIoTransport implements ServerTransport {
   }
 
   private accept(socket: Socket): void {
+    // Acknowledgement callbacks of the operation being handled, by ref (handling is synchronous).
+    const acks = new Map<string, (reply: unknown) => void>();
+    let ackCounter = 0;
     const peer: Peer = {
       transport: 'socketio',
       send: (event) => {
+        // A reply to an operation emitted with an acknowledgement callback goes to that callback.
+        const ref = 'ref' in event && event.type !== 'message' ? event.ref : undefined;
+        const ack = ref === undefined ? undefined : acks.get(ref);
+        if (ack) {
+          acks.delete(ref!);
+          ack(event);
+          return;
+        }
         const [name, payload] = toSocketIoEvent(event);
         socket.emit(name, payload);
       },
@@ -96,21 +107,40 @@ export class SocketIoTransport implements ServerTransport {
     const session = this.hub.connect(peer, { id: socket.id, namespace: socket.nsp.name });
     debug('open %s in %s', socket.id, socket.nsp.name);
     const maxFrameBytes = this.hub.limits.maxFrameBytes;
-    socket.onAny((event: unknown, body: unknown) => {
-      // Same frame limit as the text transports, measured on the payload as JSON.
-      let size = 0;
+    socket.onAny((event: unknown, ...args: unknown[]) => {
+      // `socket.emit('join', {rooms}, reply => ...)`: the classic Socket.IO acknowledgement.
+      const callback = typeof args[args.length - 1] === 'function' ? (args.pop() as (reply: unknown) => void) : undefined;
+      let body = args[0];
+      let ref: string | undefined;
+      if (callback) {
+        if (body !== undefined && (typeof body !== 'object' || body === null || Array.isArray(body))) {
+          callback(errorEvent('invalid_field', { op: String(event).slice(0, 64), message: 'The payload must be an object.' }));
+          return;
+        }
+        const given = (body as { ref?: unknown } | undefined)?.ref;
+        ref = typeof given === 'string' ? given : `ack${++ackCounter}`;
+        body = { ...(body as object | undefined), ref };
+        acks.set(ref, callback);
+      }
       try {
-        size = body === undefined ? 0 : utf8Length(JSON.stringify(body));
-      } catch {
-        size = Number.POSITIVE_INFINITY;
+        // Same frame limit as the text transports, measured on the payload as JSON.
+        let size = 0;
+        try {
+          size = body === undefined ? 0 : utf8Length(JSON.stringify(body));
+        } catch {
+          size = Number.POSITIVE_INFINITY;
+        }
+        if (size > maxFrameBytes) {
+          session.reject(errorEvent('too_large', { ref, message: `Frame is over ${maxFrameBytes} bytes.` }));
+          return;
+        }
+        session.handleOp(event, body);
+      } finally {
+        if (ref !== undefined) acks.delete(ref);
       }
-      if (size > maxFrameBytes) {
-        session.reject(errorEvent('too_large', { message: `Frame is over ${maxFrameBytes} bytes.` }));
-        return;
-      }
-      session.handleOp(event, body);
     });
-    socket.on('error', (err) => debug('error %s: %s', socket.id, err.message));
+    // Note: a client may emit an event named "error" too; it reaches onAny like any other.
+    socket.on('error', (err: unknown) => debug('error %s: %s', socket.id, err instanceof Error ? err.message : String(err)));
     socket.on('disconnect', (reason) => {
       debug('close %s: %s', socket.id, reason);
       session.handleClose();

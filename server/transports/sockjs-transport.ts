@@ -13,6 +13,10 @@ import { HARD_LIMIT_FACTOR, type ServerTransport } from './server-transport';
 
 const debug = createDebug('lab:sockjs');
 
+/** Close code for "server closed this session" (4000-4999 are application codes; 3001 is ours). */
+// @types/sockjs declares the code a string, but sockjs writes it into the close frame as given.
+const CLOSE_DROPPED = 3001 as unknown as string;
+
 /** Where the dispatcher serves a local copy of sockjs-client (for SockJS's iframe transports). */
 export const SOCKJS_CLIENT_URL = '/rt/assets/sockjs.min.js';
 
@@ -72,13 +76,13 @@ export class SockJsTransport implements ServerTransport {
   }
 
   dropAll(reason: string): void {
-    for (const conn of this.connections) conn.close('3001', reason.slice(0, 120));
+    for (const conn of this.connections) conn.close(CLOSE_DROPPED, reason.slice(0, 120));
   }
 
   async close(): Promise<void> {
     for (const conn of this.connections) {
       conn.write(encodeServerEvent({ type: 'bye', reason: 'server shutting down' }));
-      conn.close('3001', 'server shutting down');
+      conn.close(CLOSE_DROPPED, 'server shutting down');
     }
   }
 
@@ -89,7 +93,7 @@ export class SockJsTransport implements ServerTransport {
       send: (event) => {
         if (conn.readyState === 1) conn.write(encodeServerEvent(event));
       },
-      close: (reason) => conn.close('3001', reason.slice(0, 120)),
+      close: (reason) => conn.close(CLOSE_DROPPED, reason.slice(0, 120)),
     };
     const session = this.hub.connect(peer);
     debug('open %s via %s', session.id, conn.protocol);

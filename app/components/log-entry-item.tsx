@@ -1,0 +1,65 @@
+import type { LogEntry, LogKind, LogTarget } from '../lib/log-entry';
+import { messages } from '../messages';
+
+const ENTRY: Record<LogKind, string> = {
+  message: 'border-l-4 border-sky-600 bg-white',
+  'direct-sent': 'border-l-4 border-indigo-600 bg-indigo-50',
+  system: 'border-l-4 border-slate-400 bg-slate-50 text-slate-800',
+  error: 'border-l-4 border-red-700 bg-red-50 text-red-950',
+};
+
+const timeFormat = new Intl.DateTimeFormat(messages.locale, {
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hour12: false,
+});
+
+/** The words for an entry's audience. */
+export function targetLabel(target: LogTarget): string {
+  const t = messages.log.targets;
+  switch (target.kind) {
+    case 'all':
+      return t.all;
+    case 'others':
+      return t.others;
+    case 'room':
+      return target.echo ? t.room(target.room) : t.roomNoEcho(target.room);
+    case 'direct':
+      return t.direct(target.name);
+    case 'me':
+      return t.me;
+  }
+}
+
+/** One log line: who, to whom, over what, when; then the text (always as text, never as HTML). */
+export function LogEntryItem({ entry }: { entry: LogEntry }) {
+  return (
+    <li data-testid="log-entry" data-kind={entry.kind} className={`rounded-r-md px-2 py-1 ${ENTRY[entry.kind]}`}>
+      <div className="flex flex-wrap items-baseline gap-x-1.5 text-sm text-slate-700">
+        <time dateTime={new Date(entry.at).toISOString()} className="font-mono">
+          {timeFormat.format(entry.at)}
+        </time>
+        {entry.from ? (
+          <>
+            <span data-testid="log-from" className="font-semibold text-slate-900">
+              {entry.from.name}
+            </span>
+            <span data-testid="log-transport">({messages.transports[entry.from.transport].short})</span>
+          </>
+        ) : (
+          <span className="italic">{entry.kind === 'error' ? entry.code : messages.log.system}</span>
+        )}
+        {entry.target && (
+          <span data-testid="log-target">
+            {messages.log.arrow} {targetLabel(entry.target)}
+          </span>
+        )}
+      </div>
+      <p data-testid="log-text" className="break-words whitespace-pre-wrap text-base">
+        {entry.text}
+      </p>
+      {entry.detail && <p className="font-mono text-sm break-words">{entry.detail}</p>}
+    </li>
+  );
+}

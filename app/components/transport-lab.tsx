@@ -1,0 +1,94 @@
+'use client';
+
+import { useCallback, useRef, useState } from 'react';
+import { TRANSPORT_IDS, type TransportId } from '../../protocol';
+import { useNameBase } from '../hooks/use-name-base';
+import { useTransportCatalog } from '../hooks/use-transport-catalog';
+import { messages } from '../messages';
+import { BroadcastBar } from './broadcast-bar';
+import { SECONDARY_BUTTON } from './control-classes';
+import { LabHeader } from './lab-header';
+import { NameBaseInput } from './name-base-input';
+import { NamespacePicker } from './namespace-picker';
+import { TransportPane, type PaneHandle } from './transport-pane';
+
+/** A pane's name: the shared base plus its transport, e.g. "guest123-sockjs". */
+function paneName(base: string, transport: TransportId): string {
+  return `${base}-${transport}`;
+}
+
+/**
+ * The whole page: discovers the transports, then runs one pane per transport in the chosen
+ * namespace. Everything here is client-side; sockets exist only after mount.
+ */
+export function TransportLab() {
+  const catalog = useTransportCatalog();
+  const [nameBase, setNameBase] = useNameBase();
+  const [chosenNs, setChosenNs] = useState<string | null>(null);
+  const panes = useRef(new Map<TransportId, PaneHandle>());
+
+  // One stable ref callback per transport, so panes register once rather than on every render.
+  const paneRefs = useRef(
+    Object.fromEntries(
+      TRANSPORT_IDS.map((id) => [
+        id,
+        (handle: PaneHandle | null) => {
+          if (handle) panes.current.set(id, handle);
+          else panes.current.delete(id);
+        },
+      ]),
+    ) as Record<TransportId, (handle: PaneHandle | null) => void>,
+  );
+
+  const broadcast = useCallback((text: string) => {
+    for (const pane of panes.current.values()) void pane.sendText(text);
+  }, []);
+
+  const renameAll = (base: string) => {
+    setNameBase(base);
+    for (const [id, pane] of panes.current) void pane.rename(paneName(base, id));
+  };
+
+  const ready = catalog.status === 'ready' ? catalog.catalog : null;
+  const namespaces = ready?.namespaces ?? [];
+  const ns = chosenNs !== null && namespaces.includes(chosenNs) ? chosenNs : (namespaces[0] ?? '/');
+  const offered = new Set(ready?.transports.map((t) => t.id));
+  const transports = TRANSPORT_IDS.filter((id) => offered.has(id));
+
+  return (
+    <main className="mx-auto flex max-w-[120rem] flex-col gap-4 p-4">
+      <LabHeader>
+        {ready && <NamespacePicker namespaces={namespaces} value={ns} onChange={setChosenNs} />}
+        {nameBase !== null && <NameBaseInput value={nameBase} onCommit={renameAll} />}
+      </LabHeader>
+      <BroadcastBar onSend={broadcast} />
+      {catalog.status === 'loading' && (
+        <p role="status" className="text-lg text-slate-700">
+          {messages.catalog.loading}
+        </p>
+      )}
+      {catalog.status === 'error' && (
+        <div role="alert" className="flex flex-wrap items-center gap-3 rounded-xl border border-red-700 bg-red-50 p-3 text-red-950">
+          <p>{messages.catalog.failed(catalog.reason)}</p>
+          <button type="button" className={SECONDARY_BUTTON} onClick={catalog.retry}>
+            {messages.catalog.retry}
+          </button>
+        </div>
+      )}
+      {ready && nameBase !== null && (
+        <div className="grid grid-cols-1 gap-4 md:grid-cols-2 xl:grid-cols-4">
+          {transports.map((id) => (
+            <TransportPane
+              key={id}
+              ref={paneRefs.current[id]}
+              transport={id}
+              ns={ns}
+              pollIntervalMs={ready.pollIntervalMs}
+              initialName={paneName(nameBase, id)}
+            />
+          ))}
+        </div>
+      )}
+    </main>
+  );
+}

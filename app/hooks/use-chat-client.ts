@@ -1,0 +1,101 @@
+import { useEffect, useRef, useState } from 'react';
+import type { ClientInfo, TransportId } from '../../protocol';
+import { ChatClient, type ClientState } from '../../client/chat-client';
+import { createBrowserLink } from '../lib/browser-links';
+import { messageEntry, serverErrorEntry, systemEntry, type NewLogEntry } from '../lib/log-entry';
+import { messages } from '../messages';
+
+/** What a pane renders about its client. */
+export interface ChatView {
+  state: ClientState;
+  id?: string;
+  name: string;
+  via?: string;
+  reconnects: number;
+  members: ClientInfo[];
+  rooms: string[];
+}
+
+export interface UseChatClientOptions {
+  transport: TransportId;
+  ns: string;
+  pollIntervalMs: number;
+  /** Name for the first connection; later connections keep whatever the client is called then. */
+  initialName: string;
+  /** Receives every entry the connection produces (messages, errors, connection changes). */
+  onLog: (entry: NewLogEntry) => void;
+}
+
+function viewOf(client: ChatClient): ChatView {
+  return {
+    state: client.state,
+    id: client.id,
+    name: client.name,
+    via: client.via,
+    reconnects: client.reconnects,
+    members: client.members,
+    rooms: client.rooms,
+  };
+}
+
+/**
+ * One ChatClient per (transport, namespace), created in an effect and closed in its cleanup, so
+ * StrictMode's double mount leaves exactly one live connection and a namespace change reconnects.
+ */
+export function useChatClient(options: UseChatClientOptions): { client: ChatClient | null; view: ChatView } {
+  const { transport, ns, pollIntervalMs } = options;
+  const [client, setClient] = useState<ChatClient | null>(null);
+  const [view, setView] = useState<ChatView>(() => ({
+    state: 'connecting',
+    name: options.initialName,
+    reconnects: 0,
+    members: [],
+    rooms: [],
+  }));
+  const nameRef = useRef(options.initialName);
+  const onLogRef = useRef(options.onLog);
+  useEffect(() => {
+    onLogRef.current = options.onLog;
+  });
+
+  useEffect(() => {
+    const link = createBrowserLink(transport, { origin: window.location.origin, pollIntervalMs });
+    const chat = new ChatClient(link, { name: nameRef.current, ns });
+    const log = (entry: NewLogEntry) => onLogRef.current(entry);
+    let reconnectsLogged = 0;
+    const refresh = () => {
+      nameRef.current = chat.name;
+      setView(viewOf(chat));
+    };
+    const offs = [
+      chat.on('state', refresh),
+      chat.on('members', refresh),
+      chat.on('rooms', refresh),
+      chat.on('event', (event) => {
+        if (event.type === 'welcome') {
+          if (chat.reconnects > reconnectsLogged) {
+            reconnectsLogged = chat.reconnects;
+            log(systemEntry(messages.log.reconnected(chat.reconnects, event.id)));
+          } else {
+            log(systemEntry(messages.log.connected(event.id, event.ns)));
+          }
+          refresh();
+        } else if (event.type === 'whoami') {
+          refresh();
+        }
+      }),
+      chat.on('message', (event) => log(messageEntry(event, chat.name))),
+      chat.on('error', (event) => log(serverErrorEntry(event))),
+      chat.on('down', ({ reason }) => log(systemEntry(messages.log.down(reason)))),
+    ];
+    setClient(chat);
+    chat.connect();
+    refresh();
+    return () => {
+      for (const off of offs) off();
+      chat.close();
+    };
+  }, [transport, ns, pollIntervalMs]);
+
+  return { client, view };
+}

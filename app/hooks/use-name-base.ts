@@ -1,0 +1,15 @@
+import { useEffect, useState } from 'react';
+import { messages } from '../messages';
+
+/**
+ * The display name every pane starts from: the catalogue's default plus a random number, so
+ * thirty students in one class do not all arrive as the same name. `null` until mounted: the
+ * random part is drawn in the browser only, never during server rendering (no hydration mismatch).
+ */
+export function useNameBase(): [string | null, (base: string) => void] {
+  const [base, setBase] = useState<string | null>(null);
+  useEffect(() => {
+    setBase((current) => current ?? `${messages.header.defaultNameBase}${Math.floor(100 + Math.random() * 900)}`);
+  }, []);
+  return [base, setBase];
+}

@@ -1,0 +1,40 @@
+/**
+ * Builds the browser's Link for each transport: the client/ adapters with the browser's own
+ * libraries injected (WebSocket, sockjs-client, socket.io-client, fetch). Client-only: import it
+ * from client components and call it inside effects, never during server rendering.
+ */
+import SockJS from 'sockjs-client';
+import { io } from 'socket.io-client';
+import type { TransportId } from '../../protocol';
+import type { Link } from '../../client/link';
+import { createPollingLink, type FetchLike } from '../../client/links/polling-link';
+import { createSockJsLink, type SockJsConstructor } from '../../client/links/sockjs-link';
+import { createSocketIoLink, type SocketIoFactory } from '../../client/links/socketio-link';
+import { createWsLink, type WebSocketConstructor } from '../../client/links/ws-link';
+
+/** What every browser link needs to know. */
+export interface BrowserLinkOptions {
+  /** The page's origin, e.g. `http://127.0.0.1:3000`: every transport lives on the same port. */
+  origin: string;
+  /** Polling period served by `GET /api/transports`. */
+  pollIntervalMs: number;
+}
+
+// The adapters declare the small part of each library they use; the libraries' own types are
+// wider (DOM event objects, overloads), hence one cast each, here and nowhere else.
+const builders: Record<TransportId, (options: BrowserLinkOptions) => Link> = {
+  polling: ({ origin, pollIntervalMs }) =>
+    createPollingLink(origin, window.fetch.bind(window) as FetchLike, pollIntervalMs),
+  ws: ({ origin }) => createWsLink(origin, WebSocket as unknown as WebSocketConstructor),
+  sockjs: ({ origin }) => createSockJsLink(origin, SockJS as unknown as SockJsConstructor),
+  socketio: ({ origin }) => createSocketIoLink(origin, io as unknown as SocketIoFactory),
+};
+
+/**
+ * A new Link for `transport`.
+ * @param transport which of the four transports
+ * @param options origin and polling period
+ */
+export function createBrowserLink(transport: TransportId, options: BrowserLinkOptions): Link {
+  return builders[transport](options);
+}

@@ -1,0 +1,126 @@
+/**
+ * The shape of a message catalogue: every user-facing string of the page. A new language is one
+ * more file implementing `Messages` (e.g. `zh-CN.ts`), registered in `index.ts`.
+ */
+import type { ErrorCode, TransportId } from '../../protocol';
+import type { ClientState } from '../../client/chat-client';
+import type { UiScope } from '../lib/ui-scope';
+
+/** Errors the page itself reports (never sent by the server). */
+export type LocalErrorCode = 'not_connected' | 'no_reply' | 'no_room' | 'no_target' | 'no_text' | 'failed';
+
+/** A client as a list line shows it. */
+export interface MemberLine {
+  name: string;
+  transport: string;
+  id: string;
+}
+
+export interface Messages {
+  /** BCP 47 tag for `<html lang>` and time formatting. */
+  locale: string;
+  app: {
+    title: string;
+    tagline: string;
+    /** `<meta name="description">`. */
+    description: string;
+  };
+  catalog: {
+    loading: string;
+    failed: (reason: string) => string;
+    retry: string;
+  };
+  header: {
+    namespaceLabel: string;
+    namespaceHelp: string;
+    nameBaseLabel: string;
+    nameBaseHelp: string;
+    nameBaseInvalid: string;
+    /** Prefix of the random display name a new page starts with. */
+    defaultNameBase: string;
+  };
+  broadcast: {
+    label: string;
+    placeholder: string;
+    send: string;
+    help: string;
+  };
+  transports: Record<TransportId, { name: string; short: string; summary: string }>;
+  states: Record<ClientState, string>;
+  pane: {
+    via: string;
+    viaNone: string;
+    myId: string;
+    idPending: string;
+    reconnects: string;
+    reconnectsHelp: string;
+    nameLabel: string;
+    nameHelp: string;
+  };
+  rooms: {
+    heading: string;
+    inputLabel: string;
+    inputPlaceholder: string;
+    join: string;
+    leave: string;
+    mine: string;
+    none: string;
+    useAsTarget: (room: string) => string;
+  };
+  members: {
+    heading: (count: number) => string;
+    me: string;
+    none: string;
+    pickHelp: (name: string) => string;
+  };
+  send: {
+    heading: string;
+    scopeLabel: string;
+    scopes: Record<UiScope, string>;
+    scopeHelp: Record<UiScope, string>;
+    roomLabel: string;
+    roomPlaceholder: string;
+    clientLabel: string;
+    clientNone: string;
+    clientOption: (member: MemberLine, isMe: boolean) => string;
+    textLabel: string;
+    textPlaceholder: string;
+    send: string;
+  };
+  lists: {
+    heading: string;
+    clients: string;
+    rooms: string;
+    myRooms: string;
+    roomClients: string;
+    roomClientsHelp: string;
+  };
+  log: {
+    heading: string;
+    empty: string;
+    system: string;
+    /** Between sender and target. */
+    arrow: string;
+    targets: {
+      all: string;
+      others: string;
+      room: (room: string) => string;
+      roomNoEcho: (room: string) => string;
+      direct: (name: string) => string;
+      me: string;
+    };
+    connected: (id: string, ns: string) => string;
+    reconnected: (count: number, id: string) => string;
+    down: (reason: string) => string;
+    closed: string;
+    renamed: (name: string) => string;
+    rooms: (rooms: string[]) => string;
+    noCopy: (recipients: number) => string;
+    whoami: (member: MemberLine, ns: string, rooms: string[]) => string;
+    listClients: (members: MemberLine[]) => string;
+    listRooms: (rooms: { name: string; members: number }[]) => string;
+    listMyRooms: (rooms: string[]) => string;
+    listRoomClients: (room: string, members: MemberLine[]) => string;
+  };
+  errors: Record<ErrorCode | LocalErrorCode, string>;
+}
