@@ -130,7 +130,7 @@ export function environmentOf(nodeEnv: string | undefined): Environment {
  * @param overrides values that win over both defaults and variables (tests use this)
  * @throws Error naming every bad variable
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<LabConfig> = {}): LabConfig {
+export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<LabConfig> = {}): LabConfig {
   const environment = overrides.env ?? environmentOf(env.NODE_ENV);
   const parsed = ENV_SCHEMA.safeParse(env);
   if (!parsed.success) {

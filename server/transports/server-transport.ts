@@ -27,3 +27,6 @@ export interface ServerTransport {
  * frame header (ws close 1009, HTTP 413), before its body is buffered.
  */
 export const HARD_LIMIT_FACTOR = 4;
+
+/** How long close() waits for peers to answer its close frames before cutting their sockets. */
+export const CLOSE_GRACE_MS = 1000;

@@ -16,7 +16,8 @@ import { errorEvent, toSocketIoEvent, TRANSPORT_PATHS, utf8Length } from '../../
 import type { ChatHub } from '../chat/chat-hub';
 import type { Delivery } from '../chat/delivery';
 import type { Peer } from '../chat/peer';
-import { HARD_LIMIT_FACTOR, type ServerTransport } from './server-transport';
+import { CLOSE_GRACE_MS, HARD_LIMIT_FACTOR, type ServerTransport } from './server-transport';
+import { UpgradedSockets } from './upgraded-sockets';
 
 const debug = createDebug('lab:socketio');
 
@@ -35,6 +36,7 @@ export class SocketIoTransport implements ServerTransport {
   readonly path = TRANSPORT_PATHS.socketio;
   private readonly engine: EngineServer;
   private readonly io: SocketIoServer;
+  private readonly upgraded = new UpgradedSockets();
 
   constructor(
     private readonly hub: ChatHub,
@@ -60,6 +62,7 @@ export class SocketIoTransport implements ServerTransport {
   }
 
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    this.upgraded.add(socket);
     this.engine.handleUpgrade(req, socket, head);
   }
 
@@ -78,6 +81,7 @@ export class SocketIoTransport implements ServerTransport {
     }
     this.io.disconnectSockets(true);
     this.engine.close();
+    await this.upgraded.drain(CLOSE_GRACE_MS);
   }
 
   private accept(socket: Socket): void {

@@ -9,7 +9,8 @@ import sockjs from 'sockjs';
 import { encodeServerEvent, errorEvent, TRANSPORT_PATHS } from '../../protocol';
 import type { ChatHub } from '../chat/chat-hub';
 import type { Peer } from '../chat/peer';
-import { HARD_LIMIT_FACTOR, type ServerTransport } from './server-transport';
+import { CLOSE_GRACE_MS, HARD_LIMIT_FACTOR, type ServerTransport } from './server-transport';
+import { UpgradedSockets } from './upgraded-sockets';
 
 const debug = createDebug('lab:sockjs');
 
@@ -31,6 +32,7 @@ export class SockJsTransport implements ServerTransport {
   private readonly handler: (req: IncomingMessage, res: ServerResponse | Duplex, head?: Buffer) => boolean;
   private readonly connections = new Set<sockjs.Connection>();
   private readonly hardLimit: number;
+  private readonly upgraded = new UpgradedSockets();
 
   constructor(
     private readonly hub: ChatHub,
@@ -72,6 +74,7 @@ export class SockJsTransport implements ServerTransport {
   }
 
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    this.upgraded.add(socket);
     if (!this.handler(req, socket, head)) socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
   }
 
@@ -84,6 +87,7 @@ export class SockJsTransport implements ServerTransport {
       conn.write(encodeServerEvent({ type: 'bye', reason: 'server shutting down' }));
       conn.close(CLOSE_DROPPED, 'server shutting down');
     }
+    await this.upgraded.drain(CLOSE_GRACE_MS);
   }
 
   private accept(conn: sockjs.Connection): void {

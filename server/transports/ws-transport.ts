@@ -9,7 +9,8 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { encodeServerEvent, errorEvent, TRANSPORT_PATHS, type ServerEvent } from '../../protocol';
 import type { ChatHub } from '../chat/chat-hub';
 import type { Peer } from '../chat/peer';
-import { HARD_LIMIT_FACTOR, type ServerTransport } from './server-transport';
+import { CLOSE_GRACE_MS, HARD_LIMIT_FACTOR, type ServerTransport } from './server-transport';
+import { UpgradedSockets } from './upgraded-sockets';
 
 const debug = createDebug('lab:ws');
 
@@ -26,6 +27,7 @@ export class WsTransport implements ServerTransport {
   private readonly wss: WebSocketServer;
   private readonly alive = new WeakMap<WebSocket, boolean>();
   private readonly heartbeat: NodeJS.Timeout;
+  private readonly upgraded = new UpgradedSockets();
 
   constructor(
     private readonly hub: ChatHub,
@@ -48,6 +50,7 @@ export class WsTransport implements ServerTransport {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
       return;
     }
+    this.upgraded.add(socket);
     this.wss.handleUpgrade(req, socket, head, (ws) => this.wss.emit('connection', ws, req));
   }
 
@@ -61,8 +64,9 @@ export class WsTransport implements ServerTransport {
       sendEvent(socket, { type: 'bye', reason: 'server shutting down' });
       socket.close(CLOSE_GOING_AWAY, 'server shutting down');
     }
-    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
-    for (const socket of this.wss.clients) socket.terminate();
+    const closed = new Promise<void>((resolve) => this.wss.close(() => resolve()));
+    await this.upgraded.drain(CLOSE_GRACE_MS);
+    await closed;
   }
 
   private accept(socket: WebSocket): void {

@@ -5,7 +5,7 @@
 import { io } from 'socket.io-client';
 import SockJS from 'sockjs-client';
 import WebSocket from 'ws';
-import type { TransportId } from '../../protocol';
+import type { ServerEvent, TransportId } from '../../protocol';
 import { ChatClient, type ChatClientEvents, type ChatClientOptions } from '../../client/chat-client';
 import type { Link } from '../../client/link';
 import { createPollingLink } from '../../client/links/polling-link';
@@ -90,4 +90,76 @@ export function collectMessages(client: ChatClient): { texts: () => string[]; st
   const texts: string[] = [];
   const stop = client.on('message', (m) => texts.push(m.text));
   return { texts: () => [...texts], stop };
+}
+
+/** Waits until `check()` holds, re-checking every `intervalMs`; for server state no event announces. */
+export async function waitUntil(
+  check: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs = 5000,
+  intervalMs = 10,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
+
+/** Every server event a client receives, in arrival order. */
+export interface EventRecorder {
+  readonly events: ServerEvent[];
+  stop(): void;
+}
+
+/** Starts recording a client's server events. */
+export function recordEvents(client: ChatClient): EventRecorder {
+  const events: ServerEvent[] = [];
+  const stop = client.on('event', (e) => events.push(e));
+  return { events, stop };
+}
+
+let barrierCounter = 0;
+
+/**
+ * Proves a negative: sends a direct message from `from` to `to` and resolves with every event
+ * `to` recorded before that barrier. Events on one connection arrive in order, and the server
+ * fans out synchronously before it acks, so once the suspect send has been acked anything it
+ * delivered to `to` is in the returned list.
+ */
+export async function eventsBeforeBarrier(recorder: EventRecorder, from: ChatClient, to: ChatClient): Promise<ServerEvent[]> {
+  const text = `barrier-${++barrierCounter}`;
+  const arrived = waitFor(to, 'message', (m) => m.text === text);
+  await from.say('direct', text, { to: to.id });
+  await arrived;
+  const index = recorder.events.findIndex((e) => e.type === 'message' && e.text === text);
+  return recorder.events.slice(0, index);
+}
+
+/** Texts of the chat messages among `events`. */
+export function messageTexts(events: ServerEvent[]): string[] {
+  return events.flatMap((e) => (e.type === 'message' ? [e.text] : []));
+}
+
+/** Clients opened by a test, closed together afterwards. */
+export class ClientPool {
+  private readonly clients: ChatClient[] = [];
+
+  constructor(private readonly url: () => string) {}
+
+  /** Connects a client and keeps it for `closeAll()`. */
+  async connect(transport: TransportId, options: Partial<ChatClientOptions> = {}): Promise<ChatClient> {
+    return this.add(await connectClient(transport, this.url(), options));
+  }
+
+  /** Keeps a client made elsewhere. */
+  add(client: ChatClient): ChatClient {
+    this.clients.push(client);
+    return client;
+  }
+
+  closeAll(): void {
+    for (const client of this.clients.splice(0)) client.close();
+  }
 }

@@ -1,0 +1,3 @@
+import { runChatContract } from './chat-contract';
+
+runChatContract('polling');

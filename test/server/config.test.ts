@@ -1,0 +1,55 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { environmentOf, loadConfig as load, type LabConfig } from '../../server/config';
+
+/** loadConfig over exactly these variables (Next's typings make NODE_ENV a required key). */
+const loadConfig = (vars: Record<string, string>, overrides?: Partial<LabConfig>) =>
+  load(vars as NodeJS.ProcessEnv, overrides);
+
+describe('loadConfig', () => {
+  test('defaults per environment', () => {
+    const dev = loadConfig({});
+    assert.deepEqual([dev.env, dev.dev, dev.port, dev.host], ['development', true, 3000, '127.0.0.1']);
+    const test_ = loadConfig({ NODE_ENV: 'test' });
+    assert.deepEqual([test_.env, test_.dev, test_.port], ['test', false, 0]);
+    assert.ok(test_.pollSessionTtlMs < dev.pollSessionTtlMs, 'tests find dead peers faster');
+    const prod = loadConfig({ NODE_ENV: 'production' });
+    assert.deepEqual([prod.env, prod.dev, prod.port], ['production', false, 3000]);
+    for (const config of [dev, test_, prod]) assert.deepEqual(config.namespaces, ['/', '/lab']);
+  });
+
+  test('an unknown NODE_ENV counts as development', () => {
+    assert.equal(environmentOf('staging'), 'development');
+    assert.equal(environmentOf(undefined), 'development');
+  });
+
+  test('environment variables override the defaults, and overrides win over both', () => {
+    const config = loadConfig({ NODE_ENV: 'production', PORT: '8080', HOST: '0.0.0.0', MAX_TEXT_CHARS: '500', WS_HEARTBEAT_MS: '1000' });
+    assert.deepEqual([config.port, config.host, config.maxTextChars, config.wsHeartbeatMs], [8080, '0.0.0.0', 500, 1000]);
+    assert.equal(loadConfig({ PORT: '8080' }, { port: 9000 }).port, 9000);
+  });
+
+  test('an invalid PORT throws an error naming the variable', () => {
+    for (const port of ['abc', '70000', '-1', '3.5']) {
+      assert.throws(() => loadConfig({ PORT: port }), (err: Error) => {
+        assert.match(err.message, /PORT/);
+        return true;
+      }, `PORT=${port}`);
+    }
+  });
+
+  test('every bad variable is named at once', () => {
+    assert.throws(() => loadConfig({ PORT: 'x', POLL_INTERVAL_MS: '1' }), (err: Error) => {
+      assert.match(err.message, /PORT/);
+      assert.match(err.message, /POLL_INTERVAL_MS/);
+      return true;
+    });
+  });
+
+  test('"/" is always the first namespace', () => {
+    assert.deepEqual(loadConfig({ NAMESPACES: '/lab,/class' }).namespaces, ['/', '/lab', '/class']);
+    assert.deepEqual(loadConfig({ NAMESPACES: '/lab, /' }).namespaces, ['/', '/lab']);
+    assert.deepEqual(loadConfig({}, { namespaces: ['/x', '/'] }).namespaces, ['/', '/x']);
+    assert.throws(() => loadConfig({ NAMESPACES: 'lab' }), /NAMESPACES/);
+  });
+});
