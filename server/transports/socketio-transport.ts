@@ -59,6 +59,11 @@ export class SocketIoTransport implements ServerTransport {
     this.engine.handleRequest(req, res);
   }
 
+  opensConnection(req: IncomingMessage): boolean {
+    // An Engine.IO handshake (polling or websocket) carries no sid yet; later requests do.
+    return !new URL(req.url ?? '/', 'http://localhost').searchParams.has('sid');
+  }
+
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     this.engine.handleUpgrade(req, socket, head);
   }
@@ -104,7 +109,11 @@ export class SocketIoTransport implements ServerTransport {
       leftRoom: (room) => void socket.leave(roomKey(room)),
     };
     // socket.id doubles as the client id, so `io.to(id)` reaches it natively.
-    const session = this.hub.connect(peer, { id: socket.id, namespace: socket.nsp.name });
+    const session = this.hub.connect(peer, {
+      id: socket.id,
+      namespace: socket.nsp.name,
+      remoteAddress: socket.conn.remoteAddress,
+    });
     debug('open %s in %s', socket.id, socket.nsp.name);
     const maxFrameBytes = this.hub.limits.maxFrameBytes;
     socket.onAny((event: unknown, ...args: unknown[]) => {
