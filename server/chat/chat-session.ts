@@ -82,6 +82,14 @@ export class ChatSession {
     this.handleParsed(parseClientOp(name, body));
   }
 
+  /**
+   * A frame the adapter refused itself (ws binary frame, oversized Socket.IO payload): it still
+   * costs a rate-limit token, then the error goes back like any other.
+   */
+  handleRefused(error: ErrorEvent): void {
+    this.handleParsed({ ok: false, error });
+  }
+
   /** Sends an error to this client only. */
   reject(error: ErrorEvent): void {
     this.peer.send(error);
@@ -123,14 +131,10 @@ export class ChatSession {
     const verdict = this.rateLimiter.check();
     if (verdict === 'allow') return true;
     const about = result.ok ? { op: result.op.op, ref: result.op.ref } : { op: result.error.op, ref: result.error.ref };
-    if (verdict === 'reject') {
-      this.reject(errorEvent('rate_limited', about));
-      return false;
-    }
-    // Strikes used up: tell the client why, then close. It may reconnect, with a fresh bucket and
+    this.reject(errorEvent(verdict === 'reject' ? 'rate_limited' : 'kicked', about));
+    // Strikes used up: close after saying why. The client may reconnect, with a fresh bucket and
     // a new id, but each new connection also counts against the per-address limit.
-    this.reject(errorEvent('kicked', about));
-    this.peer.close('rate limit exceeded');
+    if (verdict === 'kick') this.peer.close('rate limit exceeded');
     return false;
   }
 

@@ -140,7 +140,7 @@ export class SocketIoTransport implements ServerTransport {
           size = Number.POSITIVE_INFINITY;
         }
         if (size > maxFrameBytes) {
-          session.reject(errorEvent('too_large', { ref, message: `Frame is over ${maxFrameBytes} bytes.` }));
+          session.handleRefused(errorEvent('too_large', { ref, message: `Frame is over ${maxFrameBytes} bytes.` }));
           return;
         }
         session.handleOp(event, body);

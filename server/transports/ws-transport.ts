@@ -81,7 +81,7 @@ export class WsTransport implements ServerTransport {
     socket.on('pong', () => this.alive.set(socket, true));
     socket.on('message', (data, isBinary) => {
       if (isBinary) {
-        session.reject(errorEvent('bad_envelope', { message: 'Binary frames are not supported; send JSON text.' }));
+        session.handleRefused(errorEvent('bad_envelope', { message: 'Binary frames are not supported; send JSON text.' }));
         return;
       }
       session.handleFrame(data.toString());
