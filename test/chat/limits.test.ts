@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { afterEach, describe, test } from 'node:test';
+import WebSocket from 'ws';
 import { TRANSPORT_IDS, type ErrorEvent, type ServerEvent } from '../../protocol';
 import type { ChatClient } from '../../client/chat-client';
 import { connectClient, startLab, waitFor, type RunningLab } from '../support/lab-fixture';
@@ -99,3 +100,21 @@ for (const transport of TRANSPORT_IDS) {
     });
   });
 }
+
+test('rate: a frame the adapter refuses itself (ws binary) still costs a token', async () => {
+  lab = await startLab({ rateLimitPerSec: 5, rateLimitBurst: 2, rateLimitStrikes: 50 }, { clock: frozen });
+  const socket = new WebSocket(`${lab.url.replace(/^http/, 'ws')}/rt/ws`);
+  const codes: string[] = [];
+  const done = new Promise<void>((resolve, reject) => {
+    socket.on('error', reject);
+    socket.on('message', (data) => {
+      codes.push(JSON.parse(data.toString()).code);
+      if (codes.length === 3) resolve();
+    });
+  });
+  await new Promise((resolve) => socket.once('open', resolve));
+  for (let i = 0; i < 3; i++) socket.send(Buffer.from([1, 2, 3]));
+  await done;
+  socket.close();
+  assert.deepEqual(codes, ['bad_envelope', 'bad_envelope', 'rate_limited']);
+});
