@@ -16,6 +16,12 @@ export const ERROR_CODES = {
   unknown_client: 'No client with that id is connected in this namespace.',
   unknown_session: 'The polling session does not exist or has expired.',
   bad_request: 'The HTTP request is not one this endpoint accepts.',
+  forbidden_origin: 'The page this request comes from (its Origin) is not allowed to use this server.',
+  too_many_connections: 'Too many open connections from this address.',
+  rate_limited: 'Too many operations too fast; this one was dropped. Slow down.',
+  kicked: 'The connection was closed for going over the rate limit again and again.',
+  room_limit: 'Joining these rooms would put this client in more rooms than allowed; none were joined.',
+  room_full: 'A room is full; none of the rooms were joined.',
 } as const;
 
 /** A stable error code. */

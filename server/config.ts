@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { DEFAULT_NAMESPACE, NAMESPACE_PATTERN } from '../protocol';
+import { normalizeOrigin } from './http/origin-policy';
 
 /** Which set of defaults applies. */
 export type Environment = 'development' | 'test' | 'production';
@@ -41,7 +42,31 @@ export interface LabConfig {
   dev: boolean;
   /** The admin API (`POST /api/admin/drop`) for fault demos and e2e tests. */
   adminApi: boolean;
+  /** Origins allowed besides the page's own (`*` = all). See server/http/origin-policy.ts. */
+  allowedOrigins: string[];
+  /** Operations per second per client (token bucket rate), and the burst it may send at once. */
+  rateLimitPerSec: number;
+  rateLimitBurst: number;
+  /** Rejected operations within 10 s after which a client is disconnected. */
+  rateLimitStrikes: number;
+  /** Rooms one client may be in (per connection). */
+  maxRoomsPerClient: number;
+  /** Clients one room may hold. */
+  maxClientsPerRoom: number;
+  /** Open chat connections (all transports together) from one remote address. */
+  maxConnectionsPerAddress: number;
 }
+
+/** Hardening defaults, the same in every environment. */
+const LIMIT_DEFAULTS = {
+  allowedOrigins: [] as string[],
+  rateLimitPerSec: 20,
+  rateLimitBurst: 40,
+  rateLimitStrikes: 50,
+  maxRoomsPerClient: 50,
+  maxClientsPerRoom: 1000,
+  maxConnectionsPerAddress: 200,
+};
 
 const DEFAULTS: Record<Environment, Omit<LabConfig, 'env' | 'dev'>> = {
   development: {
@@ -59,6 +84,7 @@ const DEFAULTS: Record<Environment, Omit<LabConfig, 'env' | 'dev'>> = {
     socketIoPingTimeoutMs: 20_000,
     namespaces: [DEFAULT_NAMESPACE, '/lab'],
     adminApi: true,
+    ...LIMIT_DEFAULTS,
   },
   // Tests want dead peers found fast and a port of their own.
   test: {
@@ -76,6 +102,7 @@ const DEFAULTS: Record<Environment, Omit<LabConfig, 'env' | 'dev'>> = {
     socketIoPingTimeoutMs: 2_000,
     namespaces: [DEFAULT_NAMESPACE, '/lab'],
     adminApi: true,
+    ...LIMIT_DEFAULTS,
   },
   // The admin API can drop everyone's connection: off unless asked for.
   production: {
@@ -93,6 +120,7 @@ const DEFAULTS: Record<Environment, Omit<LabConfig, 'env' | 'dev'>> = {
     socketIoPingTimeoutMs: 20_000,
     namespaces: [DEFAULT_NAMESPACE, '/lab'],
     adminApi: false,
+    ...LIMIT_DEFAULTS,
   },
 };
 
@@ -117,6 +145,17 @@ const ENV_SCHEMA = z.object({
     .pipe(z.array(z.string().regex(NAMESPACE_PATTERN)).min(1))
     .optional(),
   ADMIN_API: z.enum(['on', 'off']).optional(),
+  ALLOWED_ORIGINS: z
+    .string()
+    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(z.string().refine((o) => o === '*' || normalizeOrigin(o) !== undefined, 'not an origin like http://host:port')))
+    .optional(),
+  RATE_LIMIT_PER_SEC: int(1, 100_000).optional(),
+  RATE_LIMIT_BURST: int(1, 100_000).optional(),
+  RATE_LIMIT_STRIKES: int(1, 1_000_000).optional(),
+  MAX_ROOMS_PER_CLIENT: int(1, 100_000).optional(),
+  MAX_CLIENTS_PER_ROOM: int(1, 10_000_000).optional(),
+  MAX_CONNECTIONS_PER_ADDRESS: int(1, 1_000_000).optional(),
 });
 
 /** Picks the environment from NODE_ENV (anything unknown counts as development). */
@@ -154,6 +193,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     socketIoPingTimeoutMs: v.SOCKETIO_PING_TIMEOUT_MS,
     namespaces: v.NAMESPACES,
     adminApi: v.ADMIN_API === undefined ? undefined : v.ADMIN_API === 'on',
+    allowedOrigins: v.ALLOWED_ORIGINS,
+    rateLimitPerSec: v.RATE_LIMIT_PER_SEC,
+    rateLimitBurst: v.RATE_LIMIT_BURST,
+    rateLimitStrikes: v.RATE_LIMIT_STRIKES,
+    maxRoomsPerClient: v.MAX_ROOMS_PER_CLIENT,
+    maxClientsPerRoom: v.MAX_CLIENTS_PER_ROOM,
+    maxConnectionsPerAddress: v.MAX_CONNECTIONS_PER_ADDRESS,
   };
   const merged: LabConfig = { ...base, env: environment, dev: environment === 'development' };
   for (const [key, value] of Object.entries(fromEnv)) {

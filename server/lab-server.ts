@@ -9,8 +9,10 @@ import type { TransportId } from '../protocol';
 import type { LabConfig } from './config';
 import type { ChatBus } from './chat/chat-bus';
 import { ChatHub } from './chat/chat-hub';
+import type { Clock } from './chat/token-bucket';
 import { createApiRoutes } from './http/api-routes';
 import { createDispatcher, type PageHandler } from './http/dispatcher';
+import { createOriginPolicy } from './http/origin-policy';
 import { createTransports } from './transports';
 import type { ServerTransport } from './transports/server-transport';
 
@@ -30,14 +32,23 @@ export interface LabServerOptions {
   /** Serves pages (Next.js). Without it, non-API paths are 404 and unknown upgrades are refused. */
   pages?: PageHandler;
   bus?: ChatBus;
+  /** Clock for the per-client rate limit (tests freeze it). */
+  clock?: Clock;
 }
 
 /** Builds a Lab server; nothing listens until `listen()`. */
 export function createLabServer(config: LabConfig, options: LabServerOptions = {}): LabServer {
   const hub = new ChatHub({
     namespaces: config.namespaces,
-    limits: { maxFrameBytes: config.maxFrameBytes, maxTextChars: config.maxTextChars },
+    limits: {
+      maxFrameBytes: config.maxFrameBytes,
+      maxTextChars: config.maxTextChars,
+      maxRoomsPerClient: config.maxRoomsPerClient,
+      maxClientsPerRoom: config.maxClientsPerRoom,
+      rate: { perSec: config.rateLimitPerSec, burst: config.rateLimitBurst, strikes: config.rateLimitStrikes },
+    },
     bus: options.bus,
+    clock: options.clock,
   });
   const transports = createTransports(hub, config);
   const api = createApiRoutes(config, transports);
@@ -46,6 +57,8 @@ export function createLabServer(config: LabConfig, options: LabServerOptions = {
     api,
     pages: options.pages,
     ownsAllUpgrades: options.pages === undefined,
+    origins: createOriginPolicy(config.allowedOrigins),
+    connections: { from: (address) => hub.connectionsFrom(address), max: config.maxConnectionsPerAddress },
   });
   const http = createServer(dispatcher.onRequest);
   http.on('upgrade', dispatcher.onUpgrade);

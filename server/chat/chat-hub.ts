@@ -9,11 +9,19 @@ import { ChatSession } from './chat-session';
 import type { Delivery } from './delivery';
 import { NamespaceState } from './namespace-state';
 import type { Peer } from './peer';
+import type { RateLimitOptions } from './rate-limiter';
+import type { Clock } from './token-bucket';
 
 /** Limits the core enforces on every transport. */
 export interface ChatLimits {
   maxFrameBytes: number;
   maxTextChars: number;
+  /** Rooms one client may be in. */
+  maxRoomsPerClient: number;
+  /** Clients one room may hold. */
+  maxClientsPerRoom: number;
+  /** Per-client operation rate. */
+  rate: RateLimitOptions;
 }
 
 /**
@@ -26,10 +34,13 @@ export interface ChatHubOptions {
   namespaces: string[];
   limits: ChatLimits;
   bus?: ChatBus;
+  /** Clock for rate limiting (tests inject a fake). */
+  clock?: Clock;
 }
 
 export class ChatHub {
   readonly limits: ChatLimits;
+  readonly clock: Clock;
   private readonly namespaces = new Map<string, NamespaceState>();
   private readonly sessions = new Set<ChatSession>();
   private readonly nativeDeliverers = new Map<TransportId, NativeDeliverer>();
@@ -37,9 +48,11 @@ export class ChatHub {
   private readonly unsubscribe: () => void;
   private readonly runId = randomBytes(3).toString('hex');
   private messageCounter = 0;
+  private readonly perAddress = new Map<string, number>();
 
   constructor(options: ChatHubOptions) {
     this.limits = options.limits;
+    this.clock = options.clock ?? Date.now;
     for (const name of options.namespaces) this.namespaces.set(name, new NamespaceState(name));
     this.bus = options.bus ?? new InMemoryChatBus();
     this.unsubscribe = this.bus.subscribe((delivery) => this.fanOut(delivery));
@@ -55,11 +68,20 @@ export class ChatHub {
    * @param peer the connection's port
    * @param options.id a client id the transport already has (Socket.IO's socket.id); else one is made
    * @param options.namespace the namespace when the transport chose it (Socket.IO)
+   * @param options.remoteAddress the peer's IP address, counted for the per-address connection limit
    */
-  connect(peer: Peer, options: { id?: string; namespace?: string } = {}): ChatSession {
-    const session = new ChatSession(options.id ?? newClientId(), peer, this, options.namespace);
+  connect(peer: Peer, options: { id?: string; namespace?: string; remoteAddress?: string } = {}): ChatSession {
+    const session = new ChatSession(options.id ?? newClientId(), peer, this, options.namespace, options.remoteAddress);
     this.sessions.add(session);
+    if (session.remoteAddress !== undefined) {
+      this.perAddress.set(session.remoteAddress, this.connectionsFrom(session.remoteAddress) + 1);
+    }
     return session;
+  }
+
+  /** Open connections (any transport, said hello or not) from one remote address. */
+  connectionsFrom(address: string): number {
+    return this.perAddress.get(address) ?? 0;
   }
 
   /** Lets a transport fan out deliveries natively. */
@@ -97,7 +119,12 @@ export class ChatHub {
 
   /** @internal called by a session when its connection is gone. */
   forget(session: ChatSession): void {
-    this.sessions.delete(session);
+    if (!this.sessions.delete(session)) return;
+    const address = session.remoteAddress;
+    if (address === undefined) return;
+    const left = this.connectionsFrom(address) - 1;
+    if (left > 0) this.perAddress.set(address, left);
+    else this.perAddress.delete(address);
   }
 
   private fanOut(delivery: Delivery): void {

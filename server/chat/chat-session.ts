@@ -21,10 +21,11 @@ import {
   type SendOp,
   type TransportId,
 } from '../../protocol';
-import type { Audience } from './delivery';
+import { audienceOf } from './delivery';
 import type { ChatHub } from './chat-hub';
 import type { NamespaceState } from './namespace-state';
 import type { Peer } from './peer';
+import { RateLimiter } from './rate-limiter';
 
 export class ChatSession {
   /** Display name; set by hello. */
@@ -33,19 +34,24 @@ export class ChatSession {
   readonly rooms = new Set<string>();
   private ns: NamespaceState | undefined;
   private closed = false;
+  private readonly rateLimiter: RateLimiter;
 
   /**
    * @param id the client id others address it by
    * @param peer the connection
    * @param hub the chat it belongs to
    * @param fixedNamespace set when the transport chose the namespace itself (Socket.IO's `io.of()`)
+   * @param remoteAddress the peer's IP address, for the per-address connection count
    */
   constructor(
     readonly id: string,
     readonly peer: Peer,
     private readonly hub: ChatHub,
     private readonly fixedNamespace?: string,
-  ) {}
+    readonly remoteAddress?: string,
+  ) {
+    this.rateLimiter = new RateLimiter(hub.limits.rate, hub.clock);
+  }
 
   get transport(): TransportId {
     return this.peer.transport;
@@ -76,6 +82,14 @@ export class ChatSession {
     this.handleParsed(parseClientOp(name, body));
   }
 
+  /**
+   * A frame the adapter refused itself (ws binary frame, oversized Socket.IO payload): it still
+   * costs a rate-limit token, then the error goes back like any other.
+   */
+  handleRefused(error: ErrorEvent): void {
+    this.handleParsed({ ok: false, error });
+  }
+
   /** Sends an error to this client only. */
   reject(error: ErrorEvent): void {
     this.peer.send(error);
@@ -98,6 +112,8 @@ export class ChatSession {
 
   private handleParsed(result: ParseResult): void {
     if (this.closed) return;
+    // Every frame costs a token, valid or not: a flood of garbage is still a flood.
+    if (!this.admit(result)) return;
     if (!result.ok) {
       this.reject(result.error);
       return;
@@ -108,6 +124,18 @@ export class ChatSession {
       return;
     }
     this.dispatch(op);
+  }
+
+  /** Applies the rate limit; false when the operation is dropped (or the client kicked). */
+  private admit(result: ParseResult): boolean {
+    const verdict = this.rateLimiter.check();
+    if (verdict === 'allow') return true;
+    const about = result.ok ? { op: result.op.op, ref: result.op.ref } : { op: result.error.op, ref: result.error.ref };
+    this.reject(errorEvent(verdict === 'reject' ? 'rate_limited' : 'kicked', about));
+    // Strikes used up: close after saying why. The client may reconnect, with a fresh bucket and
+    // a new id, but each new connection also counts against the per-address limit.
+    if (verdict === 'kick') this.peer.close('rate limit exceeded');
+    return false;
   }
 
   private dispatch(op: ClientOp): void {
@@ -210,9 +238,24 @@ export class ChatSession {
     this.peer.send({ type: 'ack', ref: op.ref, messageId: event.id, recipients });
   }
 
+  /**
+   * Joins rooms all-or-nothing: when any limit would be crossed nothing is joined, so the
+   * client's rooms are always exactly what it last asked for or what it had before.
+   */
   private join(op: JoinOp): void {
     const ns = this.ns!;
-    const added = unique(op.rooms).filter((room) => ns.addToRoom(room, this.id));
+    const limits = this.hub.limits;
+    const fresh = unique(op.rooms).filter((room) => !this.rooms.has(room));
+    if (this.rooms.size + fresh.length > limits.maxRoomsPerClient) {
+      const message = `At most ${limits.maxRoomsPerClient} rooms per client; you are in ${this.rooms.size}.`;
+      return this.reject(errorEvent('room_limit', { op: 'join', ref: op.ref, message }));
+    }
+    const full = fresh.find((room) => ns.roomSize(room) >= limits.maxClientsPerRoom);
+    if (full !== undefined) {
+      const message = `Room ${full} is full (${limits.maxClientsPerRoom} clients); no rooms were joined.`;
+      return this.reject(errorEvent('room_full', { op: 'join', ref: op.ref, message }));
+    }
+    const added = fresh.filter((room) => ns.addToRoom(room, this.id));
     for (const room of added) {
       this.rooms.add(room);
       this.peer.joinedRoom?.(room);
@@ -233,27 +276,9 @@ export class ChatSession {
   }
 
   private list(op: ListOp): void {
-    const ns = this.ns!;
-    switch (op.what) {
-      case 'clients':
-        this.peer.send({ type: 'list', what: 'clients', items: ns.listClients(), ref: op.ref });
-        return;
-      case 'rooms':
-        this.peer.send({ type: 'list', what: 'rooms', items: ns.listRooms(), ref: op.ref });
-        return;
-      case 'room-clients':
-        this.peer.send({ type: 'list', what: 'room-clients', room: op.room!, items: ns.listRoomClients(op.room!), ref: op.ref });
-        return;
-      case 'client-rooms': {
-        const id = op.id ?? this.id;
-        const target = ns.get(id);
-        if (!target) {
-          this.reject(errorEvent('unknown_client', { op: 'list', ref: op.ref }));
-          return;
-        }
-        this.peer.send({ type: 'list', what: 'client-rooms', id, items: target.info().rooms, ref: op.ref });
-      }
-    }
+    const reply = this.ns!.list(op, this.id);
+    if (reply) this.peer.send(reply);
+    else this.reject(errorEvent('unknown_client', { op: 'list', ref: op.ref }));
   }
 
   /** Tells everyone else in the namespace what changed about this client. */
@@ -263,20 +288,6 @@ export class ChatSession {
       audience: { kind: 'namespace', except: this.id },
       event: { type: 'presence', event, client: this.info(), ...(rooms ? { rooms } : {}) },
     });
-  }
-}
-
-/** Maps a send operation onto the Socket.IO-style audience it names. */
-function audienceOf(op: SendOp, self: string): Audience {
-  switch (op.scope) {
-    case 'all':
-      return { kind: 'namespace' };
-    case 'others':
-      return { kind: 'namespace', except: self };
-    case 'room':
-      return { kind: 'room', room: op.room!, except: op.includeSelf === false ? self : undefined };
-    case 'direct':
-      return { kind: 'client', id: op.to! };
   }
 }
 

@@ -2,7 +2,7 @@
  * A Delivery is one fan-out: an event and the audience it goes to, in Socket.IO's terms.
  * The core publishes deliveries on the bus; each transport adapter hands them to its own clients.
  */
-import type { ServerEvent } from '../../protocol';
+import type { SendOp, ServerEvent } from '../../protocol';
 
 /** Who receives a delivery. */
 export type Audience =
@@ -17,4 +17,18 @@ export interface Delivery {
   ns: string;
   audience: Audience;
   event: ServerEvent;
+}
+
+/** Maps a send operation onto the Socket.IO-style audience it names. */
+export function audienceOf(op: SendOp, self: string): Audience {
+  switch (op.scope) {
+    case 'all':
+      return { kind: 'namespace' };
+    case 'others':
+      return { kind: 'namespace', except: self };
+    case 'room':
+      return { kind: 'room', room: op.room!, except: op.includeSelf === false ? self : undefined };
+    case 'direct':
+      return { kind: 'client', id: op.to! };
+  }
 }

@@ -2,7 +2,7 @@
  * Who is in one namespace and which rooms they are in. The single source of truth for
  * membership across all four transports.
  */
-import type { ClientInfo, RoomInfo } from '../../protocol';
+import type { ClientInfo, ListEvent, ListOp, RoomInfo } from '../../protocol';
 import type { Audience } from './delivery';
 import type { ChatSession } from './chat-session';
 
@@ -49,6 +49,11 @@ export class NamespaceState {
     return true;
   }
 
+  /** Number of clients in a room (0 when it does not exist). */
+  roomSize(room: string): number {
+    return this.rooms.get(room)?.size ?? 0;
+  }
+
   /** Everyone, in arrival order. */
   listClients(): ClientInfo[] {
     return [...this.clients.values()].map((s) => s.info());
@@ -69,6 +74,26 @@ export class NamespaceState {
       const session = this.clients.get(id);
       return session ? [session.info()] : [];
     });
+  }
+
+  /**
+   * Answers a list operation for client `self`.
+   * @returns the reply, or undefined when `client-rooms` names a client not in this namespace
+   */
+  list(op: ListOp, self: string): ListEvent | undefined {
+    switch (op.what) {
+      case 'clients':
+        return { type: 'list', what: 'clients', items: this.listClients(), ref: op.ref };
+      case 'rooms':
+        return { type: 'list', what: 'rooms', items: this.listRooms(), ref: op.ref };
+      case 'room-clients':
+        return { type: 'list', what: 'room-clients', room: op.room!, items: this.listRoomClients(op.room!), ref: op.ref };
+      case 'client-rooms': {
+        const id = op.id ?? self;
+        const target = this.clients.get(id);
+        return target ? { type: 'list', what: 'client-rooms', id, items: target.info().rooms, ref: op.ref } : undefined;
+      }
+    }
   }
 
   /** The sessions an audience reaches in this namespace. */

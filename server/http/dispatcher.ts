@@ -7,7 +7,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import createDebug from 'debug';
 import type { ServerTransport } from '../transports/server-transport';
+import { errorEvent, type ErrorEvent } from '../../protocol';
 import type { ApiRoutes } from './api-routes';
+import type { OriginPolicy } from './origin-policy';
 
 const debug = createDebug('lab:dispatch');
 
@@ -20,6 +22,10 @@ export interface DispatcherOptions {
   pages?: PageHandler;
   /** True when nobody else listens for upgrades (no Next): unknown upgrades are then refused. */
   ownsAllUpgrades: boolean;
+  /** Which pages may use the realtime endpoints; checked before any transport library runs. */
+  origins: OriginPolicy;
+  /** Open chat connections per remote address, and the most allowed. */
+  connections: { from(address: string): number; max: number };
 }
 
 export interface Dispatcher {
@@ -33,12 +39,33 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     const path = (url ?? '/').split('?')[0];
     return options.transports.find((t) => path === t.path || path.startsWith(`${t.path}/`));
   };
+  /** Why a realtime request or upgrade may not reach its transport, or undefined when it may. */
+  const admission = (transport: ServerTransport, req: IncomingMessage, upgrade: boolean): Refusal | undefined => {
+    if (!options.origins.allows(req)) {
+      debug('refused origin %s on %s', req.headers.origin, req.url);
+      return { status: 403, event: errorEvent('forbidden_origin') };
+    }
+    const address = req.socket.remoteAddress;
+    // Only a request that would open a new chat connection counts; polls of an open one do not.
+    if (address !== undefined && transport.opensConnection(req, upgrade) && options.connections.from(address) >= options.connections.max) {
+      debug('refused connection from %s: %d open', address, options.connections.from(address));
+      return { status: 429, event: errorEvent('too_many_connections') };
+    }
+    return undefined;
+  };
   return {
     onRequest(req, res) {
       // An abrupt reset mid-request must not surface as an unhandled 'error'.
       req.on('error', (err) => debug('request error: %s', err.message));
       const transport = owner(req.url);
-      if (transport) return transport.handleRequest(req, res);
+      if (transport) {
+        const refusal = admission(transport, req, false);
+        if (refusal) {
+          req.resume();
+          return sendRefusal(res, refusal);
+        }
+        return transport.handleRequest(req, res);
+      }
       if (options.api.handle(req, res)) return;
       if (options.pages) {
         Promise.resolve(options.pages(req, res)).catch((err: Error) => {
@@ -59,7 +86,36 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       }
       // Every upgraded socket gets an error handler: a reset must never crash the process.
       socket.on('error', (err) => debug('upgrade socket error: %s', err.message));
+      const refusal = admission(transport, req, true);
+      if (refusal) return void socket.end(refusalText(refusal));
       transport.handleUpgrade(req, socket, head);
     },
   };
+}
+
+interface Refusal {
+  status: 403 | 429;
+  event: ErrorEvent;
+}
+
+const STATUS_TEXT: Record<Refusal['status'], string> = { 403: 'Forbidden', 429: 'Too Many Requests' };
+
+function sendRefusal(res: ServerResponse, refusal: Refusal): void {
+  const body = JSON.stringify(refusal.event);
+  res.writeHead(refusal.status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+    'cache-control': 'no-store',
+  });
+  res.end(body);
+}
+
+/** A whole HTTP response for a refused upgrade, written straight to the socket. */
+function refusalText(refusal: Refusal): string {
+  const body = JSON.stringify(refusal.event);
+  return (
+    `HTTP/1.1 ${refusal.status} ${STATUS_TEXT[refusal.status]}\r\n` +
+    'Connection: close\r\nContent-Type: application/json; charset=utf-8\r\n' +
+    `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`
+  );
 }

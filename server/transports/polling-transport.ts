@@ -61,12 +61,16 @@ export class PollingTransport implements ServerTransport {
     const sid = url.searchParams.get('sid') ?? '';
     // Every answer is dynamic: no cache may keep one.
     res.setHeader('cache-control', 'no-store');
-    if (req.method === 'POST' && action === '/open') return this.open(res);
+    if (req.method === 'POST' && action === '/open') return this.open(req, res);
     if (req.method === 'POST' && action === '/send') return void this.receive(req, res, sid);
     if (req.method === 'GET' && action === '/events') return this.poll(res, sid, url.searchParams.get('after'));
     if (req.method === 'POST' && action === '/close') return this.closeSession(res, sid);
     req.resume();
     reply(res, 404, errorEvent('bad_request', { message: `No ${req.method} ${url.pathname} on the polling endpoint.` }));
+  }
+
+  opensConnection(req: IncomingMessage, upgrade: boolean): boolean {
+    return !upgrade && req.method === 'POST' && (req.url ?? '').split('?')[0] === `${this.path}/open`;
   }
 
   handleUpgrade(_req: IncomingMessage, socket: Duplex): void {
@@ -83,7 +87,7 @@ export class PollingTransport implements ServerTransport {
     this.dropAll('server shutting down');
   }
 
-  private open(res: ServerResponse): void {
+  private open(req: IncomingMessage, res: ServerResponse): void {
     const sid = randomBytes(12).toString('base64url');
     const session: PollingSession = {
       sid,
@@ -97,7 +101,7 @@ export class PollingTransport implements ServerTransport {
       transport: 'polling',
       send: (event) => this.enqueue(session, event),
       close: (reason) => this.end(session, reason),
-    });
+    }, { remoteAddress: req.socket.remoteAddress });
     this.sessions.set(sid, session);
     debug('open %s (%s)', sid, session.chat.id);
     reply(res, 201, { sid, pollIntervalMs: this.options.pollIntervalMs });

@@ -13,6 +13,11 @@ export interface ServerTransport {
   readonly path: string;
   /** Handles an HTTP request under `path`. */
   handleRequest(req: IncomingMessage, res: ServerResponse): void;
+  /**
+   * True when this request or upgrade would open a new chat connection (the dispatcher counts
+   * those against the per-address limit); false for traffic of a connection already open.
+   */
+  opensConnection(req: IncomingMessage, upgrade: boolean): boolean;
   /** Handles an upgrade under `path`. */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
   /** Closes every connection of this transport (clients will reconnect). */

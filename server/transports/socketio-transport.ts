@@ -61,6 +61,11 @@ export class SocketIoTransport implements ServerTransport {
     this.engine.handleRequest(req, res);
   }
 
+  opensConnection(req: IncomingMessage): boolean {
+    // An Engine.IO handshake (polling or websocket) carries no sid yet; later requests do.
+    return !new URL(req.url ?? '/', 'http://localhost').searchParams.has('sid');
+  }
+
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     this.upgraded.add(socket);
     this.engine.handleUpgrade(req, socket, head);
@@ -108,7 +113,11 @@ export class SocketIoTransport implements ServerTransport {
       leftRoom: (room) => void socket.leave(roomKey(room)),
     };
     // socket.id doubles as the client id, so `io.to(id)` reaches it natively.
-    const session = this.hub.connect(peer, { id: socket.id, namespace: socket.nsp.name });
+    const session = this.hub.connect(peer, {
+      id: socket.id,
+      namespace: socket.nsp.name,
+      remoteAddress: socket.conn.remoteAddress,
+    });
     debug('open %s in %s', socket.id, socket.nsp.name);
     const maxFrameBytes = this.hub.limits.maxFrameBytes;
     socket.onAny((event: unknown, ...args: unknown[]) => {
@@ -135,7 +144,7 @@ export class SocketIoTransport implements ServerTransport {
           size = Number.POSITIVE_INFINITY;
         }
         if (size > maxFrameBytes) {
-          session.reject(errorEvent('too_large', { ref, message: `Frame is over ${maxFrameBytes} bytes.` }));
+          session.handleRefused(errorEvent('too_large', { ref, message: `Frame is over ${maxFrameBytes} bytes.` }));
           return;
         }
         session.handleOp(event, body);

@@ -31,6 +31,8 @@ export class SockJsTransport implements ServerTransport {
   readonly path = TRANSPORT_PATHS.sockjs;
   private readonly handler: (req: IncomingMessage, res: ServerResponse | Duplex, head?: Buffer) => boolean;
   private readonly connections = new Set<sockjs.Connection>();
+  /** SockJS session ids (from the URL) of open connections, to tell a new session from a poll. */
+  private readonly liveSessionIds = new Set<string>();
   private readonly hardLimit: number;
   private readonly upgraded = new UpgradedSockets();
 
@@ -73,6 +75,12 @@ export class SockJsTransport implements ServerTransport {
     }
   }
 
+  opensConnection(req: IncomingMessage, upgrade: boolean): boolean {
+    if (upgrade) return true;
+    const sessionId = receiveSessionId(this.path, req.url);
+    return sessionId !== undefined && !this.liveSessionIds.has(sessionId);
+  }
+
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     this.upgraded.add(socket);
     if (!this.handler(req, socket, head)) socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
@@ -92,6 +100,8 @@ export class SockJsTransport implements ServerTransport {
 
   private accept(conn: sockjs.Connection): void {
     this.connections.add(conn);
+    const sessionId = receiveSessionId(this.path, conn.url);
+    if (sessionId !== undefined) this.liveSessionIds.add(sessionId);
     const peer: Peer = {
       transport: 'sockjs',
       send: (event) => {
@@ -99,13 +109,25 @@ export class SockJsTransport implements ServerTransport {
       },
       close: (reason) => conn.close(CLOSE_DROPPED, reason.slice(0, 120)),
     };
-    const session = this.hub.connect(peer);
+    const session = this.hub.connect(peer, { remoteAddress: conn.remoteAddress });
     debug('open %s via %s', session.id, conn.protocol);
     conn.on('data', (message: string) => session.handleFrame(message));
     conn.on('close', () => {
       this.connections.delete(conn);
+      if (sessionId !== undefined) this.liveSessionIds.delete(sessionId);
       debug('close %s', session.id);
       session.handleClose();
     });
   }
+}
+
+/** SockJS's HTTP transports that open (or resume) a session: `<prefix>/<server>/<session>/<kind>`. */
+const RECEIVE_KINDS = new Set(['xhr', 'xhr_streaming', 'eventsource', 'htmlfile', 'jsonp']);
+
+/** The session id of a SockJS receive request, or undefined when the URL is not one. */
+function receiveSessionId(prefix: string, url: string | undefined): string | undefined {
+  const path = (url ?? '').split('?')[0];
+  if (!path.startsWith(`${prefix}/`)) return undefined;
+  const parts = path.slice(prefix.length + 1).split('/');
+  return parts.length === 3 && RECEIVE_KINDS.has(parts[2]) ? parts[1] : undefined;
 }

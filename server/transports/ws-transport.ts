@@ -35,7 +35,7 @@ export class WsTransport implements ServerTransport {
   ) {
     // noServer: our dispatcher routes upgrades; `{ server, path }` would answer 400 to Next's HMR.
     this.wss = new WebSocketServer({ noServer: true, maxPayload: hub.limits.maxFrameBytes * HARD_LIMIT_FACTOR });
-    this.wss.on('connection', (socket) => this.accept(socket));
+    this.wss.on('connection', (socket, req: IncomingMessage) => this.accept(socket, req));
     this.heartbeat = setInterval(() => this.checkHeartbeats(), options.heartbeatMs);
     this.heartbeat.unref();
   }
@@ -43,6 +43,10 @@ export class WsTransport implements ServerTransport {
   handleRequest(_req: IncomingMessage, res: ServerResponse): void {
     res.writeHead(426, { 'content-type': 'application/json', upgrade: 'websocket' });
     res.end(JSON.stringify(errorEvent('bad_request', { message: 'This endpoint speaks WebSocket only.' })));
+  }
+
+  opensConnection(_req: IncomingMessage, upgrade: boolean): boolean {
+    return upgrade;
   }
 
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
@@ -69,19 +73,19 @@ export class WsTransport implements ServerTransport {
     await closed;
   }
 
-  private accept(socket: WebSocket): void {
+  private accept(socket: WebSocket, req: IncomingMessage): void {
     const peer: Peer = {
       transport: 'ws',
       send: (event) => sendEvent(socket, event),
       close: (reason) => socket.close(CLOSE_GOING_AWAY, reason.slice(0, 120)),
     };
-    const session = this.hub.connect(peer);
+    const session = this.hub.connect(peer, { remoteAddress: req.socket.remoteAddress });
     debug('open %s', session.id);
     this.alive.set(socket, true);
     socket.on('pong', () => this.alive.set(socket, true));
     socket.on('message', (data, isBinary) => {
       if (isBinary) {
-        session.reject(errorEvent('bad_envelope', { message: 'Binary frames are not supported; send JSON text.' }));
+        session.handleRefused(errorEvent('bad_envelope', { message: 'Binary frames are not supported; send JSON text.' }));
         return;
       }
       session.handleFrame(data.toString());

@@ -13,7 +13,7 @@ import { createSockJsLink, type SockJsConstructor } from '../../client/links/soc
 import { createSocketIoLink, type SocketIoFactory } from '../../client/links/socketio-link';
 import { createWsLink, type WebSocketConstructor } from '../../client/links/ws-link';
 import { loadConfig, type LabConfig } from '../../server/config';
-import { createLabServer, type LabServer } from '../../server/lab-server';
+import { createLabServer, type LabServer, type LabServerOptions } from '../../server/lab-server';
 
 /** Fast reconnects in tests. */
 export const TEST_BACKOFF = { baseMs: 50, capMs: 500 };
@@ -25,10 +25,14 @@ export interface RunningLab {
   close(): Promise<void>;
 }
 
-/** Starts a Lab server on 127.0.0.1 and a free port. */
-export async function startLab(overrides: Partial<LabConfig> = {}): Promise<RunningLab> {
+/**
+ * Starts a Lab server on 127.0.0.1 and a free port.
+ * @param overrides config values for this test
+ * @param serverOptions e.g. a frozen `clock` so rate-limit tests do not depend on timing
+ */
+export async function startLab(overrides: Partial<LabConfig> = {}, serverOptions: LabServerOptions = {}): Promise<RunningLab> {
   const config = loadConfig({ NODE_ENV: 'test' }, { host: '127.0.0.1', port: 0, pollIntervalMs: 50, ...overrides });
-  const lab = createLabServer(config);
+  const lab = createLabServer(config, serverOptions);
   const url = await lab.listen();
   return { lab, url, config, close: () => lab.close() };
 }
