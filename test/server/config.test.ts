@@ -2,9 +2,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { environmentOf, loadConfig as load, type LabConfig } from '../../server/config';
 
-/** loadConfig over exactly these variables (Next's typings make NODE_ENV a required key). */
-const loadConfig = (vars: Record<string, string>, overrides?: Partial<LabConfig>) =>
-  load(vars as NodeJS.ProcessEnv, overrides);
+/** loadConfig over exactly these variables, never the test process's own environment. */
+const loadConfig = (vars: Record<string, string>, overrides?: Partial<LabConfig>) => load(vars, overrides);
 
 describe('loadConfig', () => {
   test('defaults per environment', () => {
@@ -52,4 +51,34 @@ describe('loadConfig', () => {
     assert.deepEqual(loadConfig({}, { namespaces: ['/x', '/'] }).namespaces, ['/', '/x']);
     assert.throws(() => loadConfig({ NAMESPACES: 'lab' }), /NAMESPACES/);
   });
+});
+
+// Hardening limits and the origin allowlist.
+
+test('hardening limits have the documented defaults in every environment', () => {
+  for (const NODE_ENV of ['development', 'test', 'production']) {
+    const c = loadConfig({ NODE_ENV });
+    assert.deepEqual(
+      [c.allowedOrigins, c.rateLimitPerSec, c.rateLimitBurst, c.rateLimitStrikes, c.maxRoomsPerClient, c.maxClientsPerRoom, c.maxConnectionsPerAddress],
+      [[], 20, 40, 50, 50, 1000, 200],
+    );
+  }
+});
+
+test('ALLOWED_ORIGINS and the limits are read from the environment', () => {
+  const c = loadConfig({
+    NODE_ENV: 'test',
+    ALLOWED_ORIGINS: 'http://192.168.1.10:3000, https://lab.example',
+    RATE_LIMIT_PER_SEC: '5',
+    MAX_CONNECTIONS_PER_ADDRESS: '3',
+  });
+  assert.deepEqual(c.allowedOrigins, ['http://192.168.1.10:3000', 'https://lab.example']);
+  assert.equal(c.rateLimitPerSec, 5);
+  assert.equal(c.maxConnectionsPerAddress, 3);
+  assert.deepEqual(loadConfig({ NODE_ENV: 'test', ALLOWED_ORIGINS: '*' }).allowedOrigins, ['*']);
+});
+
+test('a bad ALLOWED_ORIGINS or limit stops the server with the variable named', () => {
+  assert.throws(() => loadConfig({ NODE_ENV: 'test', ALLOWED_ORIGINS: 'evil.example' }), /ALLOWED_ORIGINS/);
+  assert.throws(() => loadConfig({ NODE_ENV: 'test', RATE_LIMIT_BURST: '0' }), /RATE_LIMIT_BURST/);
 });
