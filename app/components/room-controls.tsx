@@ -20,7 +20,10 @@ export function RoomControls({ transport, rooms, onJoin, onLeave, onPick }: Room
   const t = messages.rooms;
   const inputId = `room-input-${transport}-field`;
   const run = async (action: (rooms: string[]) => Promise<boolean>) => {
-    if (await action(parseRoomNames(input))) setInput('');
+    const typed = input;
+    // Clear at once, restore on failure if nothing new was typed (see SendForm).
+    setInput('');
+    if (!(await action(parseRoomNames(typed)))) setInput((current) => (current === '' ? typed : current));
   };
   const submit = (e: FormEvent) => {
     e.preventDefault();

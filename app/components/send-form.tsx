@@ -37,7 +37,12 @@ export function SendForm(props: SendFormProps) {
   };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (await onSend(text)) setText('');
+    const sent = text;
+    // Clear at once: on polling the reply takes up to an interval, and clearing only after it
+    // would wipe whatever the user typed in the meantime. Put the text back if the send failed
+    // and the field is still empty.
+    setText('');
+    if (!(await onSend(sent))) setText((current) => (current === '' ? sent : current));
   };
   return (
     <form onSubmit={submit} aria-labelledby={`send-${transport}-heading`} className="space-y-2">
