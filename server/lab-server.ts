@@ -11,6 +11,7 @@ import type { ChatBus } from './chat/chat-bus';
 import { ChatHub } from './chat/chat-hub';
 import { createApiRoutes } from './http/api-routes';
 import { createDispatcher, type PageHandler } from './http/dispatcher';
+import { WireMeter } from './metering/wire-meter';
 import { createTransports } from './transports';
 import type { ServerTransport } from './transports/server-transport';
 
@@ -20,6 +21,8 @@ export interface LabServer {
   readonly http: Server;
   readonly hub: ChatHub;
   readonly transports: Record<TransportId, ServerTransport>;
+  /** Wire bytes per transport, read from this server's TCP sockets. */
+  readonly wireMeter: WireMeter;
   /** Starts listening on config.host:config.port; resolves with the base URL. Rejects on a port clash. */
   listen(): Promise<string>;
   /** Stops accepting, tells clients, closes transports, then the HTTP server. */
@@ -40,14 +43,17 @@ export function createLabServer(config: LabConfig, options: LabServerOptions = {
     bus: options.bus,
   });
   const transports = createTransports(hub, config);
-  const api = createApiRoutes(config, transports);
+  const wireMeter = new WireMeter();
+  const api = createApiRoutes(config, transports, wireMeter);
   const dispatcher = createDispatcher({
     transports: Object.values(transports),
     api,
     pages: options.pages,
     ownsAllUpgrades: options.pages === undefined,
+    onRoute: (bucket, req, res) => wireMeter.route(bucket, req, res),
   });
   const http = createServer(dispatcher.onRequest);
+  http.on('connection', wireMeter.track);
   http.on('upgrade', dispatcher.onUpgrade);
   // A socket that errors before any request is parsed (e.g. a reset) must not crash us.
   http.on('clientError', (err, socket) => {
@@ -60,6 +66,7 @@ export function createLabServer(config: LabConfig, options: LabServerOptions = {
     http,
     hub,
     transports,
+    wireMeter,
     listen() {
       return new Promise((resolve, reject) => {
         const onError = (err: Error) => reject(err);

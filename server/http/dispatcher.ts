@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import createDebug from 'debug';
+import { isApiPath, type WireBucket } from '../../protocol';
 import type { ServerTransport } from '../transports/server-transport';
 import type { ApiRoutes } from './api-routes';
 
@@ -20,6 +21,11 @@ export interface DispatcherOptions {
   pages?: PageHandler;
   /** True when nobody else listens for upgrades (no Next): unknown upgrades are then refused. */
   ownsAllUpgrades: boolean;
+  /**
+   * Told who owns each request (with its response) and each upgrade (without), before its handler
+   * runs: the wire meter's attribution hook.
+   */
+  onRoute?: (bucket: WireBucket, req: IncomingMessage, res?: ServerResponse) => void;
 }
 
 export interface Dispatcher {
@@ -38,6 +44,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       // An abrupt reset mid-request must not surface as an unhandled 'error'.
       req.on('error', (err) => debug('request error: %s', err.message));
       const transport = owner(req.url);
+      options.onRoute?.(transport ? transport.id : bucketOf(req.url), req, res);
       if (transport) return transport.handleRequest(req, res);
       if (options.api.handle(req, res)) return;
       if (options.pages) {
@@ -53,6 +60,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     },
     onUpgrade(req, socket, head) {
       const transport = owner(req.url);
+      // An upgrade we do not own is Next's (HMR) or refused: either way it is page traffic.
+      options.onRoute?.(transport ? transport.id : 'page', req);
       if (!transport) {
         if (options.ownsAllUpgrades) socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
         return;
@@ -62,4 +71,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       transport.handleUpgrade(req, socket, head);
     },
   };
+}
+
+/** Bucket of a request no transport owns: the API and health check, or else the pages. */
+function bucketOf(url: string | undefined): WireBucket {
+  return isApiPath((url ?? '/').split('?')[0]) ? 'api' : 'page';
 }
