@@ -5,3 +5,4 @@ export * from './names';
 export * from './client-ops';
 export * from './server-events';
 export * from './frame-codec';
+export * from './wire-metrics';

@@ -13,6 +13,7 @@ import type { Clock } from './chat/token-bucket';
 import { createApiRoutes } from './http/api-routes';
 import { createDispatcher, type PageHandler } from './http/dispatcher';
 import { createOriginPolicy } from './http/origin-policy';
+import { WireMeter } from './metering/wire-meter';
 import { createTransports } from './transports';
 import type { ServerTransport } from './transports/server-transport';
 
@@ -22,6 +23,8 @@ export interface LabServer {
   readonly http: Server;
   readonly hub: ChatHub;
   readonly transports: Record<TransportId, ServerTransport>;
+  /** Wire bytes per transport, read from this server's TCP sockets. */
+  readonly wireMeter: WireMeter;
   /** Starts listening on config.host:config.port; resolves with the base URL. Rejects on a port clash. */
   listen(): Promise<string>;
   /** Stops accepting, tells clients, closes transports, then the HTTP server. */
@@ -51,7 +54,8 @@ export function createLabServer(config: LabConfig, options: LabServerOptions = {
     clock: options.clock,
   });
   const transports = createTransports(hub, config);
-  const api = createApiRoutes(config, transports);
+  const wireMeter = new WireMeter();
+  const api = createApiRoutes(config, transports, wireMeter);
   const dispatcher = createDispatcher({
     transports: Object.values(transports),
     api,
@@ -59,8 +63,10 @@ export function createLabServer(config: LabConfig, options: LabServerOptions = {
     ownsAllUpgrades: options.pages === undefined,
     origins: createOriginPolicy(config.allowedOrigins),
     connections: { from: (address) => hub.connectionsFrom(address), max: config.maxConnectionsPerAddress },
+    onRoute: (bucket, req, res) => wireMeter.route(bucket, req, res),
   });
   const http = createServer(dispatcher.onRequest);
+  http.on('connection', wireMeter.track);
   http.on('upgrade', dispatcher.onUpgrade);
   // A socket that errors before any request is parsed (e.g. a reset) must not crash us.
   http.on('clientError', (err, socket) => {
@@ -73,6 +79,7 @@ export function createLabServer(config: LabConfig, options: LabServerOptions = {
     http,
     hub,
     transports,
+    wireMeter,
     listen() {
       return new Promise((resolve, reject) => {
         const onError = (err: Error) => reject(err);

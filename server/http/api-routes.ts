@@ -9,7 +9,9 @@ import type { TransportId } from '../../protocol';
 import type { LabConfig } from '../config';
 import type { ServerTransport } from '../transports/server-transport';
 import { SOCKJS_CLIENT_URL } from '../transports/sockjs-transport';
+import type { WireMeter } from '../metering/wire-meter';
 import { createAdminRoutes } from './admin-routes';
+import { createMetricsRoutes } from './metrics-routes';
 
 /** Body of `GET /api/transports`. */
 export interface TransportsResponse {
@@ -27,9 +29,14 @@ export interface ApiRoutes {
 }
 
 /** Builds the API routes for one server. */
-export function createApiRoutes(config: LabConfig, transports: Record<TransportId, ServerTransport>): ApiRoutes {
+export function createApiRoutes(
+  config: LabConfig,
+  transports: Record<TransportId, ServerTransport>,
+  wireMeter: WireMeter,
+): ApiRoutes {
   let ready = false;
   const admin = createAdminRoutes(config.adminApi, transports);
+  const metrics = createMetricsRoutes(config.adminApi, wireMeter);
   const sockjsClientPath = require.resolve('sockjs-client/dist/sockjs.min.js');
   return {
     setReady(value) {
@@ -50,7 +57,7 @@ export function createApiRoutes(config: LabConfig, transports: Record<TransportI
         createReadStream(sockjsClientPath).pipe(res);
         return true;
       }
-      return admin(req, res);
+      return metrics(req, res) || admin(req, res);
     },
   };
 }

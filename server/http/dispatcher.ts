@@ -6,8 +6,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import createDebug from 'debug';
+import { errorEvent, isApiPath, type ErrorEvent, type WireBucket } from '../../protocol';
 import type { ServerTransport } from '../transports/server-transport';
-import { errorEvent, type ErrorEvent } from '../../protocol';
 import type { ApiRoutes } from './api-routes';
 import type { OriginPolicy } from './origin-policy';
 
@@ -26,6 +26,11 @@ export interface DispatcherOptions {
   origins: OriginPolicy;
   /** Open chat connections per remote address, and the most allowed. */
   connections: { from(address: string): number; max: number };
+  /**
+   * Told who owns each request (with its response) and each upgrade (without), before its handler
+   * runs: the wire meter's attribution hook.
+   */
+  onRoute?: (bucket: WireBucket, req: IncomingMessage, res?: ServerResponse) => void;
 }
 
 export interface Dispatcher {
@@ -58,6 +63,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       // An abrupt reset mid-request must not surface as an unhandled 'error'.
       req.on('error', (err) => debug('request error: %s', err.message));
       const transport = owner(req.url);
+      options.onRoute?.(transport ? transport.id : bucketOf(req.url), req, res);
       if (transport) {
         const refusal = admission(transport, req, false);
         if (refusal) {
@@ -80,6 +86,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     },
     onUpgrade(req, socket, head) {
       const transport = owner(req.url);
+      // An upgrade we do not own is Next's (HMR) or refused: either way it is page traffic.
+      options.onRoute?.(transport ? transport.id : 'page', req);
       if (!transport) {
         if (options.ownsAllUpgrades) socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
         return;
@@ -118,4 +126,9 @@ function refusalText(refusal: Refusal): string {
     'Connection: close\r\nContent-Type: application/json; charset=utf-8\r\n' +
     `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`
   );
+}
+
+/** Bucket of a request no transport owns: the API and health check, or else the pages. */
+function bucketOf(url: string | undefined): WireBucket {
+  return isApiPath((url ?? '/').split('?')[0]) ? 'api' : 'page';
 }

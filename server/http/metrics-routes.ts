@@ -1,0 +1,48 @@
+/**
+ * Wire metrics over HTTP.
+ *
+ *   GET  /api/metrics/wire        → 200 WireMetricsResponse (bytes per bucket, live)
+ *   POST /api/metrics/wire/reset  → 200 {"reset":true,"since":…}; only with the admin API on, else 404
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { errorEvent } from '../../protocol';
+import type { WireMeter } from '../metering/wire-meter';
+
+const METRICS_PREFIX = '/api/metrics/';
+
+/**
+ * Answers metrics requests; returns true when it took the request.
+ * @param resetAllowed whether `POST /api/metrics/wire/reset` is served (the admin API switch)
+ * @param wireMeter the meter to read
+ */
+export function createMetricsRoutes(resetAllowed: boolean, wireMeter: WireMeter) {
+  return (req: IncomingMessage, res: ServerResponse): boolean => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (!path.startsWith(METRICS_PREFIX)) return false;
+    const send = (status: number, body: unknown) => {
+      const text = JSON.stringify(body);
+      res.writeHead(status, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-length': Buffer.byteLength(text),
+        'cache-control': 'no-store',
+      });
+      res.end(text);
+    };
+    req.resume();
+    if (path === '/api/metrics/wire' && req.method === 'GET') {
+      send(200, wireMeter.snapshot());
+      return true;
+    }
+    if (path === '/api/metrics/wire/reset' && req.method === 'POST') {
+      if (!resetAllowed) {
+        send(404, errorEvent('bad_request', { message: 'The admin API is off (set ADMIN_API=on).' }));
+        return true;
+      }
+      wireMeter.reset();
+      send(200, { reset: true, since: wireMeter.snapshot().since });
+      return true;
+    }
+    send(404, errorEvent('bad_request', { message: `No ${req.method} ${path}.` }));
+    return true;
+  };
+}

@@ -1,0 +1,206 @@
+/**
+ * Counts every byte of every TCP connection of the HTTP server and attributes it to a bucket
+ * (a transport, `page` or `api`). The numbers come from the sockets' own counters
+ * (`net.Socket.bytesRead` / `bytesWritten`), never from message sizes.
+ *
+ * Attribution, per connection:
+ * - HTTP/1.1 is sequential on a connection, so the counters are snapshotted when a response
+ *   finishes and the delta since the previous snapshot goes to that response's request. The next
+ *   request's header bytes are read after that finish, so they fall into the next request's delta.
+ * - After an upgrade everything on the socket belongs to the transport that took it; its delta is
+ *   settled at close, and `snapshot()` adds open sockets' current deltas so live totals move.
+ * - Bytes never claimed by a request (a half-sent request, a connection closed mid-headers) go to
+ *   the connection's last bucket, or `page` (everything that is not ours) if it never had one.
+ *
+ * Known limit: pipelined requests (which browsers and fetch do not send) are read before the
+ * previous response finishes, so their inbound bytes count for the earlier request's bucket.
+ * Per-connection totals stay exact.
+ */
+import { EventEmitter } from 'node:events';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { WIRE_BUCKETS, type WireBucket, type WireBucketTotals, type WireMetricsResponse } from '../../protocol';
+
+/** Bytes of one connection in one bucket. */
+export interface WireBytes {
+  bytesIn: number;
+  bytesOut: number;
+}
+
+/** One TCP connection as the meter saw it (used by tests to match a packet capture). */
+export interface WireConnectionRecord extends WireBytes {
+  /** The client's port (the key a packet capture shows). */
+  remotePort: number;
+  open: boolean;
+  /** What went to each bucket on this connection (since the last reset). */
+  buckets: Partial<Record<WireBucket, WireBytes>>;
+}
+
+/** Closed connections kept for `connectionRecords()`; older ones are forgotten (the totals are not). */
+const MAX_CLOSED_RECORDS = 1000;
+
+interface TrackedConnection {
+  readonly socket: Socket;
+  readonly remotePort: number;
+  /** Counter values at the last settlement. */
+  baseIn: number;
+  baseOut: number;
+  /** Set once an upgrade is routed: from then on, every byte goes here. */
+  upgradedTo?: WireBucket;
+  /** Buckets of requests whose responses have not finished, oldest first (HTTP/1.1 answers in order). */
+  readonly inFlight: WireBucket[];
+  lastBucket?: WireBucket;
+  readonly record: WireConnectionRecord;
+}
+
+/** Node keeps this private counter of bytes handed to the OS; `bytesWritten` adds the user-space queue. */
+type SocketWithDispatched = Socket & { _bytesDispatched?: number };
+
+const emptyTotals = (): WireBucketTotals => ({ bytesIn: 0, bytesOut: 0, requests: 0, upgrades: 0, connections: 0 });
+
+/**
+ * The meter. Wire it with `server.on('connection', meter.track)` and call `route()` from the
+ * dispatcher for every request and upgrade. Emits `connectionClosed` (with the record) after a
+ * connection's bytes are settled.
+ */
+export class WireMeter extends EventEmitter {
+  private totals = this.zeroTotals();
+  private since = Date.now();
+  private readonly open = new Map<Socket, TrackedConnection>();
+  private closedRecords: WireConnectionRecord[] = [];
+
+  /** Starts counting a new TCP connection (the server's `connection` event). */
+  readonly track = (socket: Socket): void => {
+    if (this.open.has(socket)) return;
+    const conn: TrackedConnection = {
+      socket,
+      remotePort: socket.remotePort ?? 0,
+      baseIn: 0,
+      baseOut: 0,
+      inFlight: [],
+      record: { remotePort: socket.remotePort ?? 0, open: true, bytesIn: 0, bytesOut: 0, buckets: {} },
+    };
+    [conn.baseIn, conn.baseOut] = readCounters(socket, false, 0);
+    this.open.set(socket, conn);
+    socket.once('close', () => this.closeConnection(conn));
+  };
+
+  /**
+   * Tells the meter who owns a request (with its `res`) or an upgrade (without). Call it before
+   * the handler runs.
+   */
+  route(bucket: WireBucket, req: IncomingMessage, res?: ServerResponse): void {
+    const socket = req.socket as Socket;
+    if (!this.open.has(socket)) this.track(socket);
+    const conn = this.open.get(socket)!;
+    if (!res) {
+      this.totals[bucket].upgrades++;
+      conn.upgradedTo = bucket;
+      this.touch(conn, bucket);
+      return;
+    }
+    this.totals[bucket].requests++;
+    this.touch(conn, bucket);
+    conn.inFlight.push(bucket);
+    // Prepended: Node's own 'finish' listener flushes a pipelined next response onto the socket,
+    // and those bytes must not be counted for this one.
+    res.prependOnceListener('finish', () => {
+      // Responses finish in request order, so the oldest in-flight request is the one that ended.
+      conn.inFlight.shift();
+      conn.lastBucket = bucket;
+      this.settle(conn, bucket, false);
+    });
+  }
+
+  /** Totals per bucket since `since`, open connections' current deltas included. */
+  snapshot(): WireMetricsResponse {
+    const buckets = {} as Record<WireBucket, WireBucketTotals>;
+    for (const id of WIRE_BUCKETS) buckets[id] = { ...this.totals[id] };
+    for (const conn of this.open.values()) {
+      const owner = conn.upgradedTo ?? conn.inFlight[0];
+      if (!owner) continue; // an idle keep-alive connection: its next bytes have no owner yet
+      const [bytesIn, bytesOut] = readCounters(conn.socket, false, conn.baseOut);
+      buckets[owner].bytesIn += bytesIn - conn.baseIn;
+      buckets[owner].bytesOut += bytesOut - conn.baseOut;
+    }
+    return { buckets, since: this.since };
+  }
+
+  /** Per-connection records: open ones, then up to the last 1000 closed since the last reset. */
+  connectionRecords(): WireConnectionRecord[] {
+    const open = [...this.open.values()].map((c) => structuredClone(c.record));
+    return [...open, ...this.closedRecords.map((r) => structuredClone(r))];
+  }
+
+  /** Connections not yet closed. */
+  get openConnections(): number {
+    return this.open.size;
+  }
+
+  /** Zeroes every total; open connections count from now on. */
+  reset(): void {
+    this.totals = this.zeroTotals();
+    this.since = Date.now();
+    this.closedRecords = [];
+    for (const conn of this.open.values()) {
+      [conn.baseIn, conn.baseOut] = readCounters(conn.socket, false, conn.baseOut);
+      conn.record.bytesIn = 0;
+      conn.record.bytesOut = 0;
+      conn.record.buckets = {};
+      // An upgraded socket still belongs to its transport: it counts as one of its connections.
+      if (conn.upgradedTo) this.touch(conn, conn.upgradedTo);
+    }
+  }
+
+  private closeConnection(conn: TrackedConnection): void {
+    const owner = conn.upgradedTo ?? conn.inFlight[0] ?? conn.lastBucket ?? 'page';
+    this.settle(conn, owner, true);
+    this.open.delete(conn.socket);
+    conn.record.open = false;
+    this.closedRecords.push(conn.record);
+    if (this.closedRecords.length > MAX_CLOSED_RECORDS) this.closedRecords.shift();
+    this.emit('connectionClosed', structuredClone(conn.record));
+  }
+
+  /** Moves the counters' delta since the last settlement into `bucket`. */
+  private settle(conn: TrackedConnection, bucket: WireBucket, final: boolean): void {
+    const [bytesIn, bytesOut] = readCounters(conn.socket, final, conn.baseOut);
+    const dIn = bytesIn - conn.baseIn;
+    const dOut = bytesOut - conn.baseOut;
+    conn.baseIn = bytesIn;
+    conn.baseOut = bytesOut;
+    if (dIn === 0 && dOut === 0) return;
+    this.touch(conn, bucket);
+    const totals = this.totals[bucket];
+    totals.bytesIn += dIn;
+    totals.bytesOut += dOut;
+    const mine = (conn.record.buckets[bucket] ??= { bytesIn: 0, bytesOut: 0 });
+    mine.bytesIn += dIn;
+    mine.bytesOut += dOut;
+    conn.record.bytesIn += dIn;
+    conn.record.bytesOut += dOut;
+  }
+
+  /** Counts the connection once per bucket it carries traffic for. */
+  private touch(conn: TrackedConnection, bucket: WireBucket): void {
+    if (conn.record.buckets[bucket]) return;
+    conn.record.buckets[bucket] = { bytesIn: 0, bytesOut: 0 };
+    this.totals[bucket].connections++;
+  }
+
+  private zeroTotals(): Record<WireBucket, WireBucketTotals> {
+    return Object.fromEntries(WIRE_BUCKETS.map((id) => [id, emptyTotals()])) as Record<WireBucket, WireBucketTotals>;
+  }
+}
+
+/**
+ * Reads [bytesIn, bytesOut]. While the socket lives, `bytesWritten` (which includes bytes still
+ * queued in user space: they drain shortly, and a finished response is entirely queued). At close
+ * we take the bytes actually handed to the OS, so data queued on a socket destroyed before it was
+ * flushed (a vanished client) is not counted: it never reached the wire.
+ */
+function readCounters(socket: Socket, final: boolean, fallbackOut: number): [number, number] {
+  const dispatched = (socket as SocketWithDispatched)._bytesDispatched;
+  const out = final && typeof dispatched === 'number' ? dispatched : (socket.bytesWritten ?? fallbackOut);
+  return [socket.bytesRead, out];
+}
