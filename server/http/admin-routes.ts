@@ -5,6 +5,7 @@
  *   POST /api/admin/drop?transport=ws   → 200 {"dropped":"ws"}   closes every connection of one transport
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { sendJson } from './json-response';
 import { errorEvent, isTransportId, type TransportId } from '../../protocol';
 import type { ServerTransport } from '../transports/server-transport';
 
@@ -13,10 +14,7 @@ export function createAdminRoutes(enabled: boolean, transports: Record<Transport
   return (req: IncomingMessage, res: ServerResponse): boolean => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (!url.pathname.startsWith('/api/admin/')) return false;
-    const send = (status: number, body: unknown) => {
-      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-      res.end(JSON.stringify(body));
-    };
+    const send = (status: number, body: unknown) => sendJson(res, status, body);
     req.resume();
     if (!enabled) {
       send(404, errorEvent('bad_request', { message: 'The admin API is off (set ADMIN_API=on).' }));

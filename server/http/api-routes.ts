@@ -11,6 +11,7 @@ import type { ServerTransport } from '../transports/server-transport';
 import { SOCKJS_CLIENT_URL } from '../transports/sockjs-transport';
 import type { WireMeter } from '../metering/wire-meter';
 import { createAdminRoutes } from './admin-routes';
+import { sendJson } from './json-response';
 import { createMetricsRoutes } from './metrics-routes';
 
 /** Body of `GET /api/transports`. */
@@ -45,11 +46,11 @@ export function createApiRoutes(
     handle(req, res) {
       const path = (req.url ?? '/').split('?')[0];
       if (path === '/healthz') {
-        json(res, ready ? 200 : 503, { status: ready ? 'ok' : 'starting' });
+        sendJson(res, ready ? 200 : 503, { status: ready ? 'ok' : 'starting' });
         return true;
       }
       if (path === '/api/transports') {
-        json(res, 200, transportsBody(req, config));
+        sendJson(res, 200, transportsBody(req, config));
         return true;
       }
       if (path === SOCKJS_CLIENT_URL) {
@@ -77,12 +78,3 @@ function transportsBody(req: IncomingMessage, config: LabConfig): TransportsResp
   };
 }
 
-function json(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-    'cache-control': 'no-store',
-  });
-  res.end(text);
-}

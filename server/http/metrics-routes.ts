@@ -5,6 +5,7 @@
  *   POST /api/metrics/wire/reset  → 200 {"reset":true,"since":…}; only with the admin API on, else 404
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { sendJson } from './json-response';
 import { errorEvent } from '../../protocol';
 import type { WireMeter } from '../metering/wire-meter';
 
@@ -19,15 +20,7 @@ export function createMetricsRoutes(resetAllowed: boolean, wireMeter: WireMeter)
   return (req: IncomingMessage, res: ServerResponse): boolean => {
     const path = (req.url ?? '/').split('?')[0];
     if (!path.startsWith(METRICS_PREFIX)) return false;
-    const send = (status: number, body: unknown) => {
-      const text = JSON.stringify(body);
-      res.writeHead(status, {
-        'content-type': 'application/json; charset=utf-8',
-        'content-length': Buffer.byteLength(text),
-        'cache-control': 'no-store',
-      });
-      res.end(text);
-    };
+    const send = (status: number, body: unknown) => sendJson(res, status, body);
     req.resume();
     if (path === '/api/metrics/wire' && req.method === 'GET') {
       send(200, wireMeter.snapshot());

@@ -17,6 +17,7 @@ import createDebug from 'debug';
 import { errorEvent, TRANSPORT_PATHS, type ErrorEvent, type ServerEvent } from '../../protocol';
 import type { ChatHub } from '../chat/chat-hub';
 import type { ChatSession } from '../chat/chat-session';
+import { sendJson } from '../http/json-response';
 import { readBody, BodyTooLargeError } from '../http/read-body';
 import { HARD_LIMIT_FACTOR, type ServerTransport } from './server-transport';
 
@@ -178,11 +179,5 @@ export class PollingTransport implements ServerTransport {
 }
 
 function reply(res: ServerResponse, status: number, body: object | ErrorEvent, close = false): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-    ...(close ? { connection: 'close' } : {}),
-  });
-  res.end(text);
+  sendJson(res, status, body, close ? { connection: 'close' } : {});
 }
