@@ -2,16 +2,10 @@
  * Test fixtures: a real Lab server on a free 127.0.0.1 port (no Next.js), and real clients of
  * each transport built from the same `client/` code the browser runs, with Node's libraries.
  */
-import { io } from 'socket.io-client';
-import SockJS from 'sockjs-client';
-import WebSocket from 'ws';
 import type { ServerEvent, TransportId } from '../../protocol';
 import { ChatClient, type ChatClientEvents, type ChatClientOptions } from '../../client/chat-client';
 import type { Link } from '../../client/link';
-import { createPollingLink } from '../../client/links/polling-link';
-import { createSockJsLink, type SockJsConstructor } from '../../client/links/sockjs-link';
-import { createSocketIoLink, type SocketIoFactory } from '../../client/links/socketio-link';
-import { createWsLink, type WebSocketConstructor } from '../../client/links/ws-link';
+import { createNodeLink } from '../../client/node-links';
 import { loadConfig, type LabConfig } from '../../server/config';
 import { createLabServer, type LabServer, type LabServerOptions } from '../../server/lab-server';
 
@@ -39,16 +33,7 @@ export async function startLab(overrides: Partial<LabConfig> = {}, serverOptions
 
 /** A Link for `transport` against `url`, using the Node client libraries. */
 export function linkFor(transport: TransportId, url: string, pollIntervalMs = 50): Link {
-  switch (transport) {
-    case 'polling':
-      return createPollingLink(url, fetch, pollIntervalMs);
-    case 'ws':
-      return createWsLink(url, WebSocket as unknown as WebSocketConstructor);
-    case 'sockjs':
-      return createSockJsLink(url, SockJS as unknown as SockJsConstructor);
-    case 'socketio':
-      return createSocketIoLink(url, io as unknown as SocketIoFactory, { backoff: TEST_BACKOFF });
-  }
+  return createNodeLink(transport, url, { pollIntervalMs, backoff: TEST_BACKOFF });
 }
 
 /** Creates a client (not yet connected). */

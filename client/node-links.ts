@@ -1,0 +1,35 @@
+/**
+ * Links for Node.js (tests, load and benchmark scripts): the same Link code the browser runs,
+ * given Node's client libraries. Never imported by the page (it pulls in `ws`).
+ */
+import { io } from 'socket.io-client';
+import SockJS from 'sockjs-client';
+import WebSocket from 'ws';
+import type { TransportId } from '../protocol';
+import type { BackoffOptions } from './backoff';
+import type { Link } from './link';
+import { createPollingLink } from './links/polling-link';
+import { createSockJsLink, type SockJsConstructor } from './links/sockjs-link';
+import { createSocketIoLink, type SocketIoFactory } from './links/socketio-link';
+import { createWsLink, type WebSocketConstructor } from './links/ws-link';
+
+export interface NodeLinkOptions {
+  /** Polling period for the polling link. */
+  pollIntervalMs: number;
+  /** Socket.IO's own reconnection delays (the other links leave reconnection to ChatClient). */
+  backoff?: BackoffOptions;
+}
+
+/** A Link for `transport` against the server at `url`, using the Node client libraries. */
+export function createNodeLink(transport: TransportId, url: string, options: NodeLinkOptions): Link {
+  switch (transport) {
+    case 'polling':
+      return createPollingLink(url, fetch, options.pollIntervalMs);
+    case 'ws':
+      return createWsLink(url, WebSocket as unknown as WebSocketConstructor);
+    case 'sockjs':
+      return createSockJsLink(url, SockJS as unknown as SockJsConstructor);
+    case 'socketio':
+      return createSocketIoLink(url, io as unknown as SocketIoFactory, { backoff: options.backoff });
+  }
+}
