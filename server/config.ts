@@ -55,6 +55,8 @@ export interface LabConfig {
   maxClientsPerRoom: number;
   /** Open chat connections (all transports together) from one remote address. */
   maxConnectionsPerAddress: number;
+  /** The wire meter (`/api/metrics/wire`); off only to measure what metering costs (`npm run bench`). */
+  wireMeter: boolean;
 }
 
 /** Hardening defaults, the same in every environment. */
@@ -66,6 +68,7 @@ const LIMIT_DEFAULTS = {
   maxRoomsPerClient: 50,
   maxClientsPerRoom: 1000,
   maxConnectionsPerAddress: 200,
+  wireMeter: true,
 };
 
 const DEFAULTS: Record<Environment, Omit<LabConfig, 'env' | 'dev'>> = {
@@ -156,6 +159,7 @@ const ENV_SCHEMA = z.object({
   MAX_ROOMS_PER_CLIENT: int(1, 100_000).optional(),
   MAX_CLIENTS_PER_ROOM: int(1, 10_000_000).optional(),
   MAX_CONNECTIONS_PER_ADDRESS: int(1, 1_000_000).optional(),
+  WIRE_METER: z.enum(['on', 'off']).optional(),
 });
 
 /** Picks the environment from NODE_ENV (anything unknown counts as development). */
@@ -200,6 +204,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxRoomsPerClient: v.MAX_ROOMS_PER_CLIENT,
     maxClientsPerRoom: v.MAX_CLIENTS_PER_ROOM,
     maxConnectionsPerAddress: v.MAX_CONNECTIONS_PER_ADDRESS,
+    wireMeter: v.WIRE_METER === undefined ? undefined : v.WIRE_METER === 'on',
   };
   const merged: LabConfig = { ...base, env: environment, dev: environment === 'development' };
   for (const [key, value] of Object.entries(fromEnv)) {

@@ -63,10 +63,11 @@ export function createLabServer(config: LabConfig, options: LabServerOptions = {
     ownsAllUpgrades: options.pages === undefined,
     origins: createOriginPolicy(config.allowedOrigins),
     connections: { from: (address) => hub.connectionsFrom(address), max: config.maxConnectionsPerAddress },
-    onRoute: (bucket, req, res) => wireMeter.route(bucket, req, res),
+    // Off, the meter sees nothing and reports zeros: only the benchmark turns it off, to price it.
+    onRoute: config.wireMeter ? (bucket, req, res) => wireMeter.route(bucket, req, res) : undefined,
   });
   const http = createServer(dispatcher.onRequest);
-  http.on('connection', wireMeter.track);
+  if (config.wireMeter) http.on('connection', wireMeter.track);
   http.on('upgrade', dispatcher.onUpgrade);
   // A socket that errors before any request is parsed (e.g. a reset) must not crash us.
   http.on('clientError', (err, socket) => {

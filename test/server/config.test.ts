@@ -82,3 +82,9 @@ test('a bad ALLOWED_ORIGINS or limit stops the server with the variable named', 
   assert.throws(() => loadConfig({ NODE_ENV: 'test', ALLOWED_ORIGINS: 'evil.example' }), /ALLOWED_ORIGINS/);
   assert.throws(() => loadConfig({ NODE_ENV: 'test', RATE_LIMIT_BURST: '0' }), /RATE_LIMIT_BURST/);
 });
+
+test('WIRE_METER is on by default and can be turned off for the benchmark', () => {
+  assert.equal(loadConfig({}).wireMeter, true);
+  assert.equal(loadConfig({ WIRE_METER: 'off' }).wireMeter, false);
+  assert.throws(() => loadConfig({ WIRE_METER: 'no' }), /WIRE_METER/);
+});

@@ -150,3 +150,16 @@ describe('wire meter', () => {
     }
   });
 });
+
+test('WIRE_METER=off: the Lab serves as usual and the meter counts nothing', async () => {
+  const lab = await startLab({ wireMeter: false });
+  try {
+    const res = await fetch(`${lab.url}/api/transports`);
+    assert.equal(res.status, 200);
+    await res.arrayBuffer();
+    assert.equal(lab.lab.wireMeter.openConnections, 0);
+    for (const bucket of WIRE_BUCKETS) assert.deepEqual(lab.lab.wireMeter.snapshot().buckets[bucket].requests, 0);
+  } finally {
+    await lab.close();
+  }
+});

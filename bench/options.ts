@@ -1,0 +1,103 @@
+/** Command-line options of `npm run bench`, parsed with node:util's parseArgs. */
+import { parseArgs } from 'node:util';
+import { isTransportId, TRANSPORT_IDS, type TransportId } from '../protocol';
+
+/** Everything a run is told. */
+export interface BenchOptions {
+  transports: TransportId[];
+  rounds: number;
+  /** Round trips per measurement. */
+  messages: number;
+  /** Messages per throughput measurement, and how many may be in flight. */
+  throughputMessages: number;
+  window: number;
+  /** Receivers of the fan-out, and broadcasts per measurement. */
+  fanoutClients: number;
+  broadcasts: number;
+  /** Round trips per wire-meter measurement. */
+  meterMessages: number;
+  /** Polling clients' period, ms (both the Lab's and the bare server's clients). */
+  pollIntervalMs: number;
+  /** Whole run's deadline, s: past it the run stops with exit code 2. */
+  timeoutSec: number;
+  quick: boolean;
+  json?: string;
+}
+
+const QUICK = { rounds: 3, messages: 100, throughputMessages: 1000, fanoutClients: 100, broadcasts: 5, meterMessages: 100, timeoutSec: 90 };
+// Polling round trips cost about one poll interval each, which is what sets the full run's length (~5 min).
+const FULL = { rounds: 6, messages: 500, throughputMessages: 5000, fanoutClients: 100, broadcasts: 20, meterMessages: 500, timeoutSec: 900 };
+
+/** Usage text for `--help`. */
+export const USAGE = `Usage: npm run bench -- [options]
+
+Measures the Lab's server path against a bare server of the same library, per transport,
+interleaved over several rounds; prints JSON with paired ratios (Lab/bare) on stdout.
+
+  --quick                 a smaller run that finishes within about a minute
+  --transports LIST       comma-separated: ${TRANSPORT_IDS.join(',')} (default: all)
+  --rounds N              interleaved rounds (quick ${QUICK.rounds}, default ${FULL.rounds})
+  --messages N            round trips per measurement (quick ${QUICK.messages}, default ${FULL.messages})
+  --throughput-messages N messages per throughput measurement (quick ${QUICK.throughputMessages}, default ${FULL.throughputMessages})
+  --window N              throughput: most messages in flight (default 100)
+  --fanout-clients N      fan-out receivers (default 100)
+  --broadcasts N          fan-out broadcasts per measurement (quick ${QUICK.broadcasts}, default ${FULL.broadcasts})
+  --meter-messages N      round trips per wire-meter on/off measurement
+  --poll-interval MS      polling clients' period (default 20)
+  --timeout S             give up after S seconds, exit code 2 (quick ${QUICK.timeoutSec}, default ${FULL.timeoutSec})
+  --json FILE             also write the JSON to FILE
+  --help                  this text
+`;
+
+/**
+ * Parses argv (without node and script).
+ * @returns the options, or 'help' when --help was given
+ * @throws on an unknown option or a bad value
+ */
+export function parseBenchArgs(argv: string[]): BenchOptions | 'help' {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      quick: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+      transports: { type: 'string' },
+      rounds: { type: 'string' },
+      messages: { type: 'string' },
+      'throughput-messages': { type: 'string' },
+      window: { type: 'string' },
+      'fanout-clients': { type: 'string' },
+      broadcasts: { type: 'string' },
+      'meter-messages': { type: 'string' },
+      'poll-interval': { type: 'string' },
+      timeout: { type: 'string' },
+      json: { type: 'string' },
+    },
+  });
+  if (values.help) return 'help';
+  const base = values.quick ? QUICK : FULL;
+  const int = (name: keyof typeof values, fallback: number, min = 1): number => {
+    const raw = values[name];
+    if (raw === undefined) return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer ≥ ${min}, got "${String(raw)}"`);
+    return n;
+  };
+  const transports = (values.transports ?? TRANSPORT_IDS.join(',')).split(',').map((t) => t.trim()).filter(Boolean);
+  const unknown = transports.filter((t) => !isTransportId(t));
+  if (unknown.length > 0 || transports.length === 0) throw new Error(`--transports: unknown ${unknown.join(',') || '(none given)'}; use ${TRANSPORT_IDS.join(',')}`);
+  return {
+    transports: [...new Set(transports)] as TransportId[],
+    rounds: int('rounds', base.rounds),
+    messages: int('messages', base.messages),
+    throughputMessages: int('throughput-messages', base.throughputMessages),
+    window: int('window', 100),
+    fanoutClients: int('fanout-clients', base.fanoutClients),
+    broadcasts: int('broadcasts', base.broadcasts),
+    meterMessages: int('meter-messages', base.meterMessages),
+    pollIntervalMs: int('poll-interval', 20),
+    timeoutSec: int('timeout', base.timeoutSec),
+    quick: values.quick === true,
+    json: values.json,
+  };
+}

@@ -1,0 +1,106 @@
+/**
+ * Turns per-round pairs into the JSON the bench prints: per transport and workload the rounds
+ * (Lab, bare, Lab/bare), the median of each side, the median ratio with its spread, and one
+ * pass/fail line per target. Targets are reported, never asserted: timings are not tests.
+ */
+import os from 'node:os';
+import type { BenchOptions } from './options';
+import type { Pair, TransportRounds } from './runner';
+import { median, round, spread, type Spread } from './stats';
+
+/** The goals this benchmark is read against (Lab/bare ratios of the round medians). */
+export const TARGETS = {
+  roundTripP50: { max: 1.1 },
+  roundTripP99: { max: 1.5 },
+  throughput: { min: 0.8 },
+  fanOut: { max: 1.3 },
+  meterP50: { max: 1.05 },
+} as const;
+
+/** One workload's figures: rounds, each side's median, the ratio's median and spread. */
+export interface PairedFigures {
+  rounds: { lab: number; bare: number; ratio: number }[];
+  lab: number;
+  bare: number;
+  ratio: Spread;
+}
+
+/** One target checked on one transport. */
+export interface TargetResult {
+  transport: string;
+  target: keyof typeof TARGETS;
+  ratio: number;
+  limit: string;
+  pass: boolean;
+  line: string;
+}
+
+export interface BenchReport {
+  meta: Record<string, unknown>;
+  results: Record<string, Record<'roundTripP50Ms' | 'roundTripP99Ms' | 'throughputPerSec' | 'fanOutMs' | 'meterP50Ms', PairedFigures>>;
+  targets: TargetResult[];
+  passed: number;
+  failed: number;
+}
+
+function figures(pairs: Pair<number>[]): PairedFigures {
+  const rounds = pairs.map((p) => ({ lab: round(p.lab), bare: round(p.bare), ratio: round(p.lab / p.bare) }));
+  const ratio = spread(pairs.map((p) => p.lab / p.bare));
+  return {
+    rounds,
+    lab: round(median(pairs.map((p) => p.lab))),
+    bare: round(median(pairs.map((p) => p.bare))),
+    ratio: { median: round(ratio.median), min: round(ratio.min), max: round(ratio.max), n: ratio.n },
+  };
+}
+
+function check(transport: string, target: keyof typeof TARGETS, ratio: number): TargetResult {
+  const goal: { max?: number; min?: number } = TARGETS[target];
+  const pass = goal.max !== undefined ? ratio <= goal.max : ratio >= goal.min!;
+  const limit = goal.max !== undefined ? `≤ ${goal.max}×` : `≥ ${goal.min}×`;
+  return { transport, target, ratio, limit, pass, line: `${pass ? 'PASS' : 'FAIL'} ${transport} ${target}: ${ratio}× (target ${limit})` };
+}
+
+/**
+ * Builds the report.
+ * @param startedAt when the run began (ISO date in `meta`)
+ */
+export function buildReport(options: BenchOptions, raw: Record<string, TransportRounds>, startedAt: Date, durationMs: number): BenchReport {
+  const results: BenchReport['results'] = {};
+  const targets: TargetResult[] = [];
+  for (const [transport, r] of Object.entries(raw)) {
+    const entry = {
+      roundTripP50Ms: figures(r.roundTrip.map((p) => ({ lab: p.lab.p50, bare: p.bare.p50 }))),
+      roundTripP99Ms: figures(r.roundTrip.map((p) => ({ lab: p.lab.p99, bare: p.bare.p99 }))),
+      throughputPerSec: figures(r.throughput),
+      fanOutMs: figures(r.fanOut),
+      meterP50Ms: figures(r.meter),
+    };
+    results[transport] = entry;
+    targets.push(
+      check(transport, 'roundTripP50', entry.roundTripP50Ms.ratio.median),
+      check(transport, 'roundTripP99', entry.roundTripP99Ms.ratio.median),
+      check(transport, 'throughput', entry.throughputPerSec.ratio.median),
+      check(transport, 'fanOut', entry.fanOutMs.ratio.median),
+      check(transport, 'meterP50', entry.meterP50Ms.ratio.median),
+    );
+  }
+  const { json: _json, ...settings } = options;
+  return {
+    meta: {
+      date: startedAt.toISOString(),
+      durationSec: round(durationMs / 1000, 1),
+      node: process.version,
+      cpus: os.cpus().length,
+      loadAverage: os.loadavg().map((l) => round(l, 2)),
+      settings,
+      clock: 'process.hrtime.bigint() in the client process; servers run in a child process',
+      percentiles: 'exact, nearest rank on sorted arrays of every sample (no histogram)',
+      ratio: 'Lab / bare per round; median and min–max over rounds. meterP50Ms: "lab" = meter on, "bare" = meter off',
+    },
+    results,
+    targets,
+    passed: targets.filter((t) => t.pass).length,
+    failed: targets.filter((t) => !t.pass).length,
+  };
+}
