@@ -40,8 +40,10 @@ export interface LabConfig {
   namespaces: string[];
   /** Next.js development mode (hot reload). */
   dev: boolean;
-  /** The admin API (`POST /api/admin/drop`) for fault demos and e2e tests. */
+  /** The admin API (`/api/admin/*`: drop, stall, latency, restart) for fault demos and e2e tests. */
   adminApi: boolean;
+  /** When set, every admin request needs `authorization: Bearer <adminToken>`. */
+  adminToken?: string;
   /** Origins allowed besides the page's own (`*` = all). See server/http/origin-policy.ts. */
   allowedOrigins: string[];
   /** Operations per second per client (token bucket rate), and the burst it may send at once. */
@@ -148,6 +150,7 @@ const ENV_SCHEMA = z.object({
     .pipe(z.array(z.string().regex(NAMESPACE_PATTERN)).min(1))
     .optional(),
   ADMIN_API: z.enum(['on', 'off']).optional(),
+  ADMIN_TOKEN: z.string().min(1).optional(),
   ALLOWED_ORIGINS: z
     .string()
     .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
@@ -197,6 +200,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     socketIoPingTimeoutMs: v.SOCKETIO_PING_TIMEOUT_MS,
     namespaces: v.NAMESPACES,
     adminApi: v.ADMIN_API === undefined ? undefined : v.ADMIN_API === 'on',
+    adminToken: v.ADMIN_TOKEN,
     allowedOrigins: v.ALLOWED_ORIGINS,
     rateLimitPerSec: v.RATE_LIMIT_PER_SEC,
     rateLimitBurst: v.RATE_LIMIT_BURST,

@@ -10,6 +10,7 @@ import type { LabConfig } from './config';
 import type { ChatBus } from './chat/chat-bus';
 import { ChatHub } from './chat/chat-hub';
 import type { Clock } from './chat/token-bucket';
+import { FaultInjector } from './faults/fault-injector';
 import { createApiRoutes } from './http/api-routes';
 import { createDispatcher, type PageHandler } from './http/dispatcher';
 import { createOriginPolicy } from './http/origin-policy';
@@ -25,6 +26,8 @@ export interface LabServer {
   readonly transports: Record<TransportId, ServerTransport>;
   /** Wire bytes per transport, read from this server's TCP sockets. */
   readonly wireMeter: WireMeter;
+  /** Admin faults (stall, latency) applied to every transport's outgoing events. */
+  readonly faults: FaultInjector;
   /** Starts listening on config.host:config.port; resolves with the base URL. Rejects on a port clash. */
   listen(): Promise<string>;
   /** Stops accepting, tells clients, closes transports, then the HTTP server. */
@@ -41,6 +44,7 @@ export interface LabServerOptions {
 
 /** Builds a Lab server; nothing listens until `listen()`. */
 export function createLabServer(config: LabConfig, options: LabServerOptions = {}): LabServer {
+  const faults = new FaultInjector();
   const hub = new ChatHub({
     namespaces: config.namespaces,
     limits: {
@@ -52,10 +56,11 @@ export function createLabServer(config: LabConfig, options: LabServerOptions = {
     },
     bus: options.bus,
     clock: options.clock,
+    faults,
   });
   const transports = createTransports(hub, config);
   const wireMeter = new WireMeter();
-  const api = createApiRoutes(config, transports, wireMeter);
+  const api = createApiRoutes(config, transports, wireMeter, faults);
   const dispatcher = createDispatcher({
     transports: Object.values(transports),
     api,
@@ -81,6 +86,7 @@ export function createLabServer(config: LabConfig, options: LabServerOptions = {
     hub,
     transports,
     wireMeter,
+    faults,
     listen() {
       return new Promise((resolve, reject) => {
         const onError = (err: Error) => reject(err);
@@ -96,6 +102,8 @@ export function createLabServer(config: LabConfig, options: LabServerOptions = {
     },
     async close() {
       api.setReady(false);
+      // Release held events first: a pending timer would otherwise outlive the server.
+      faults.clear();
       const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
       await Promise.all(Object.values(transports).map((t) => t.close()));
       hub.close();

@@ -6,6 +6,7 @@ import { useNameBase } from '../hooks/use-name-base';
 import { useTransportCatalog } from '../hooks/use-transport-catalog';
 import { messages } from '../messages';
 import { BroadcastBar } from './broadcast-bar';
+import { FaultPanel } from './fault-panel';
 import { SECONDARY_BUTTON } from './control-classes';
 import { LabHeader } from './lab-header';
 import { NameBaseInput } from './name-base-input';
@@ -62,6 +63,7 @@ export function TransportLab() {
         {nameBase !== null && <NameBaseInput value={nameBase} onCommit={renameAll} />}
       </LabHeader>
       <BroadcastBar onSend={broadcast} />
+      <FaultPanel />
       {catalog.status === 'loading' && (
         <p role="status" className="text-lg text-slate-700">
           {messages.catalog.loading}

@@ -25,6 +25,31 @@ export interface Messages {
     /** `<meta name="description">`. */
     description: string;
   };
+  /** The fault panel (admin API): drop, stall, latency, restart. */
+  faults: {
+    heading: string;
+    help: string;
+    loading: string;
+    off: string;
+    locked: string;
+    failed: (reason: string) => string;
+    drop: string;
+    dropHelp: string;
+    stall: string;
+    stallHelp: string;
+    latencyLabel: string;
+    jitterLabel: string;
+    apply: string;
+    applyHelp: string;
+    clear: string;
+    clearHelp: string;
+    restart: string;
+    restartHelp: string;
+    normal: string;
+    stalled: (secondsLeft: string) => string;
+    delayed: (latencyMs: number, jitterMs: number) => string;
+    held: (count: number) => string;
+  };
   catalog: {
     loading: string;
     failed: (reason: string) => string;

@@ -9,6 +9,7 @@ import { ChatSession } from './chat-session';
 import type { Delivery } from './delivery';
 import { NamespaceState } from './namespace-state';
 import type { Peer } from './peer';
+import type { FaultInjector } from '../faults/fault-injector';
 import type { RateLimitOptions } from './rate-limiter';
 import type { Clock } from './token-bucket';
 
@@ -36,6 +37,8 @@ export interface ChatHubOptions {
   bus?: ChatBus;
   /** Clock for rate limiting (tests inject a fake). */
   clock?: Clock;
+  /** Admin faults (stall, latency): every peer is wrapped once here, whatever its transport. */
+  faults?: FaultInjector;
 }
 
 export class ChatHub {
@@ -49,10 +52,12 @@ export class ChatHub {
   private readonly runId = randomBytes(3).toString('hex');
   private messageCounter = 0;
   private readonly perAddress = new Map<string, number>();
+  private readonly faults: FaultInjector | undefined;
 
   constructor(options: ChatHubOptions) {
     this.limits = options.limits;
     this.clock = options.clock ?? Date.now;
+    this.faults = options.faults;
     for (const name of options.namespaces) this.namespaces.set(name, new NamespaceState(name));
     this.bus = options.bus ?? new InMemoryChatBus();
     this.unsubscribe = this.bus.subscribe((delivery) => this.fanOut(delivery));
@@ -71,7 +76,8 @@ export class ChatHub {
    * @param options.remoteAddress the peer's IP address, counted for the per-address connection limit
    */
   connect(peer: Peer, options: { id?: string; namespace?: string; remoteAddress?: string } = {}): ChatSession {
-    const session = new ChatSession(options.id ?? newClientId(), peer, this, options.namespace, options.remoteAddress);
+    const port = this.faults ? this.faults.wrap(peer) : peer;
+    const session = new ChatSession(options.id ?? newClientId(), port, this, options.namespace, options.remoteAddress);
     this.sessions.add(session);
     if (session.remoteAddress !== undefined) {
       this.perAddress.set(session.remoteAddress, this.connectionsFrom(session.remoteAddress) + 1);
@@ -132,7 +138,8 @@ export class ChatHub {
     if (!ns) return;
     const handedToNative = new Set<TransportId>();
     for (const session of ns.recipients(delivery.audience)) {
-      const native = this.nativeDeliverers.get(session.transport);
+      // A faulted transport is served event by event through its wrapped peers (see FaultInjector.holds).
+      const native = this.faults?.holds(session.transport) ? undefined : this.nativeDeliverers.get(session.transport);
       if (!native) {
         session.peer.send(delivery.event);
       } else if (!handedToNative.has(session.transport)) {

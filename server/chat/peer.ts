@@ -9,6 +9,11 @@ export interface Peer {
   readonly transport: TransportId;
   /** Sends one event to this client. Must not throw when the connection is already gone. */
   send(event: ServerEvent): void;
+  /**
+   * Optional: binds now whatever `send(event)` would look up at the moment of the call (Socket.IO's
+   * acknowledgement callback) and returns the delivery, so a fault injector can run it later.
+   */
+  bind?(event: ServerEvent): () => void;
   /** Closes the connection on purpose; the adapter then reports the close to the session. */
   close(reason: string): void;
   /**

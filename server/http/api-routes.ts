@@ -10,6 +10,7 @@ import type { LabConfig } from '../config';
 import type { ServerTransport } from '../transports/server-transport';
 import { SOCKJS_CLIENT_URL } from '../transports/sockjs-transport';
 import type { WireMeter } from '../metering/wire-meter';
+import type { FaultInjector } from '../faults/fault-injector';
 import { createAdminRoutes } from './admin-routes';
 import { sendJson } from './json-response';
 import { createMetricsRoutes } from './metrics-routes';
@@ -34,9 +35,10 @@ export function createApiRoutes(
   config: LabConfig,
   transports: Record<TransportId, ServerTransport>,
   wireMeter: WireMeter,
+  faults: FaultInjector,
 ): ApiRoutes {
   let ready = false;
-  const admin = createAdminRoutes(config.adminApi, transports);
+  const admin = createAdminRoutes({ enabled: config.adminApi, token: config.adminToken, transports, faults });
   const metrics = createMetricsRoutes(config.adminApi, wireMeter);
   const sockjsClientPath = require.resolve('sockjs-client/dist/sockjs.min.js');
   return {

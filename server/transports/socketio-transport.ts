@@ -12,7 +12,7 @@ import type { Duplex } from 'node:stream';
 import createDebug from 'debug';
 import { Server as EngineServer } from 'engine.io';
 import { Server as SocketIoServer, type Socket } from 'socket.io';
-import { errorEvent, toSocketIoEvent, TRANSPORT_PATHS, utf8Length } from '../../protocol';
+import { errorEvent, toSocketIoEvent, TRANSPORT_PATHS, utf8Length, type ServerEvent } from '../../protocol';
 import type { ChatHub } from '../chat/chat-hub';
 import type { Delivery } from '../chat/delivery';
 import type { Peer } from '../chat/peer';
@@ -93,20 +93,22 @@ export class SocketIoTransport implements ServerTransport {
     // Acknowledgement callbacks of the operation being handled, by ref (handling is synchronous).
     const acks = new Map<string, (reply: unknown) => void>();
     let ackCounter = 0;
+    // A reply to an operation emitted with an acknowledgement callback goes to that callback. The
+    // callback is looked up when the event is bound, so a delayed delivery (admin faults) still finds it.
+    const bind = (event: ServerEvent): (() => void) => {
+      const ref = 'ref' in event && event.type !== 'message' ? event.ref : undefined;
+      const ack = ref === undefined ? undefined : acks.get(ref);
+      if (ack) {
+        acks.delete(ref!);
+        return () => ack(event);
+      }
+      const [name, payload] = toSocketIoEvent(event);
+      return () => void socket.emit(name, payload);
+    };
     const peer: Peer = {
       transport: 'socketio',
-      send: (event) => {
-        // A reply to an operation emitted with an acknowledgement callback goes to that callback.
-        const ref = 'ref' in event && event.type !== 'message' ? event.ref : undefined;
-        const ack = ref === undefined ? undefined : acks.get(ref);
-        if (ack) {
-          acks.delete(ref!);
-          ack(event);
-          return;
-        }
-        const [name, payload] = toSocketIoEvent(event);
-        socket.emit(name, payload);
-      },
+      send: (event) => bind(event)(),
+      bind,
       close: () => socket.disconnect(true),
       becameReady: () => void socket.join(READY_ROOM),
       joinedRoom: (room) => void socket.join(roomKey(room)),
