@@ -11,17 +11,14 @@
  *   DELETE /api/admin/faults[?transport=ws]             → 200 FaultState   (faults ended, held events released now)
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { timingSafeEqual } from 'node:crypto';
+import { refuseAdmin, type AdminGuardOptions } from './admin-guard';
 import { sendJson } from './json-response';
 import { errorEvent, isTransportId, TRANSPORT_IDS, type TransportId } from '../../protocol';
 import { MAX_FAULT_MS, type FaultInjector } from '../faults/fault-injector';
 import type { ServerTransport } from '../transports/server-transport';
 
 /** What the admin API may touch, and how it is guarded. */
-export interface AdminRoutesOptions {
-  enabled: boolean;
-  /** When set, requests must carry `authorization: Bearer <token>`. */
-  token?: string;
+export interface AdminRoutesOptions extends AdminGuardOptions {
   transports: Record<TransportId, ServerTransport>;
   faults: FaultInjector;
 }
@@ -38,15 +35,7 @@ export function createAdminRoutes(options: AdminRoutesOptions) {
     const send = (status: number, body: unknown) => sendJson(res, status, body);
     const bad = (message: string) => send(400, errorEvent('bad_request', { message }));
     req.resume();
-    if (!options.enabled) {
-      send(404, errorEvent('bad_request', { message: 'The admin API is off (set ADMIN_API=on).' }));
-      return true;
-    }
-    if (options.token !== undefined && !bearerMatches(req.headers.authorization, options.token)) {
-      res.setHeader('www-authenticate', 'Bearer');
-      send(401, errorEvent('bad_request', { message: 'The admin API needs "authorization: Bearer <ADMIN_TOKEN>".' }));
-      return true;
-    }
+    if (refuseAdmin(req, res, options)) return true;
     const route = `${req.method} ${url.pathname}`;
     const named = url.searchParams.get('transport');
     const transport = isTransportId(named) ? named : undefined;
@@ -110,13 +99,4 @@ function readMs(url: URL, name: string, min: number): number | undefined {
   if (raw === null || !/^\d{1,6}$/.test(raw)) return undefined;
   const value = Number(raw);
   return value >= min && value <= MAX_FAULT_MS ? value : undefined;
-}
-
-/** Compares the bearer token in constant time (a timing side channel would leak it byte by byte). */
-function bearerMatches(header: string | undefined, token: string): boolean {
-  const match = /^Bearer (.+)$/.exec(header ?? '');
-  if (!match) return false;
-  const given = Buffer.from(match[1]);
-  const expected = Buffer.from(token);
-  return given.length === expected.length && timingSafeEqual(given, expected);
 }

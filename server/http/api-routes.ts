@@ -39,7 +39,7 @@ export function createApiRoutes(
 ): ApiRoutes {
   let ready = false;
   const admin = createAdminRoutes({ enabled: config.adminApi, token: config.adminToken, transports, faults });
-  const metrics = createMetricsRoutes(config.adminApi, wireMeter);
+  const metrics = createMetricsRoutes({ enabled: config.adminApi, token: config.adminToken }, wireMeter);
   const sockjsClientPath = require.resolve('sockjs-client/dist/sockjs.min.js');
   return {
     setReady(value) {

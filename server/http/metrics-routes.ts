@@ -5,6 +5,7 @@
  *   POST /api/metrics/wire/reset  → 200 {"reset":true,"since":…}; only with the admin API on, else 404
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { refuseAdmin, type AdminGuardOptions } from './admin-guard';
 import { sendJson } from './json-response';
 import { errorEvent } from '../../protocol';
 import type { WireMeter } from '../metering/wire-meter';
@@ -13,10 +14,10 @@ const METRICS_PREFIX = '/api/metrics/';
 
 /**
  * Answers metrics requests; returns true when it took the request.
- * @param resetAllowed whether `POST /api/metrics/wire/reset` is served (the admin API switch)
+ * @param admin guard of `POST /api/metrics/wire/reset` (an admin action: same switch and token)
  * @param wireMeter the meter to read
  */
-export function createMetricsRoutes(resetAllowed: boolean, wireMeter: WireMeter) {
+export function createMetricsRoutes(admin: AdminGuardOptions, wireMeter: WireMeter) {
   return (req: IncomingMessage, res: ServerResponse): boolean => {
     const path = (req.url ?? '/').split('?')[0];
     if (!path.startsWith(METRICS_PREFIX)) return false;
@@ -27,10 +28,7 @@ export function createMetricsRoutes(resetAllowed: boolean, wireMeter: WireMeter)
       return true;
     }
     if (path === '/api/metrics/wire/reset' && req.method === 'POST') {
-      if (!resetAllowed) {
-        send(404, errorEvent('bad_request', { message: 'The admin API is off (set ADMIN_API=on).' }));
-        return true;
-      }
+      if (refuseAdmin(req, res, admin)) return true;
       wireMeter.reset();
       send(200, { reset: true, since: wireMeter.snapshot().since });
       return true;
