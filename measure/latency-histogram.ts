@@ -22,8 +22,11 @@ export interface CdfPoint {
   latencyMs: number;
 }
 
-/** Percentiles at which the CDF is sampled: every percent, then the tail in finer steps. */
-const CDF_PERCENTILES = [...Array.from({ length: 100 }, (_, i) => i), 99.5, 99.9, 100];
+/**
+ * Percentiles at which the CDF is sampled: every percent from 1, then the tail in finer steps.
+ * Not 0: the histogram answers 0 there, which a log axis cannot draw.
+ */
+const CDF_PERCENTILES = [...Array.from({ length: 99 }, (_, i) => i + 1), 99.5, 99.9, 100];
 
 const toMs = (micros: number) => micros / 1000;
 /** Means are not integers: round them to the histogram's resolution (1 µs) too. */

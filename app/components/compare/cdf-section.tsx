@@ -14,7 +14,7 @@ export function CdfSection({ senders }: { senders: SenderResult[] }) {
     <ResponsiveContainer width="100%" height="100%">
       <LineChart>
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis type="number" dataKey="latencyMs" unit={` ${t.units.ms}`} scale="log" domain={['auto', 'auto']} allowDataOverflow />
+        <XAxis type="number" dataKey="latencyMs" unit={` ${t.units.ms}`} scale="log" domain={['dataMin', 'dataMax']} />
         <YAxis type="number" dataKey="percentile" unit="%" domain={[0, 100]} />
         <Tooltip />
         <Legend />
