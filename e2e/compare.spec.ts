@@ -80,3 +80,23 @@ test('a short isolated run measures every transport and exports what it shows', 
   }
   expect(exported.senders.map((s) => s.transport)).toEqual([...TRANSPORTS]);
 });
+
+test('side by side: the form writes the URL, all four send at once, and every copy arrives', async ({ page }) => {
+  await page.goto('/compare?messages=20&rate=20&size=32&poll=250&warmup=2');
+  await page.getByTestId('scenario-side-by-side').check();
+  await expect(page).toHaveURL(/isolate=0/);
+  await page.getByTestId('scenario-messages').fill('24');
+  await expect(page).toHaveURL(/messages=24/);
+  await page.getByTestId('run-benchmark').click();
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+  for (const t of TRANSPORTS) await expect(page.getByTestId(`delivered-${t}`)).toHaveText('96 / 96');
+});
+
+test('Cancel stops a run', async ({ page }) => {
+  await page.goto('/compare?messages=2000&rate=10&transports=ws&warmup=0');
+  await page.getByTestId('run-benchmark').click();
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'running');
+  await page.getByTestId('cancel-benchmark').click();
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'cancelled');
+  await expect(page.getByTestId('results')).toHaveCount(0);
+});
