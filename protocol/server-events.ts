@@ -56,6 +56,12 @@ export interface MessageEvent {
   sentAt: number;
   /** The sender's correlation reference, if it gave one. */
   ref?: string;
+  /**
+   * Microseconds the server spent between reading the sender's frame and handing this event to
+   * the transports (integer, from the server's monotonic clock). Lets a benchmark subtract the
+   * server's own share from a measured latency.
+   */
+  serverMicros?: number;
 }
 
 /** Someone in my namespace arrived, left, was renamed, or changed rooms. */

@@ -12,6 +12,7 @@ import { LabHeader } from './lab-header';
 import { NameBaseInput } from './name-base-input';
 import { NamespacePicker } from './namespace-picker';
 import { TransportPane, type PaneHandle } from './transport-pane';
+import { ViewNav } from './view-nav';
 
 /** A pane's name: the shared base plus its transport, e.g. "guest123-sockjs". */
 function paneName(base: string, transport: TransportId): string {
@@ -61,6 +62,7 @@ export function TransportLab() {
       <LabHeader>
         {ready && <NamespacePicker namespaces={namespaces} value={ns} onChange={setChosenNs} />}
         {nameBase !== null && <NameBaseInput value={nameBase} onCommit={renameAll} />}
+        <ViewNav current="chat" />
       </LabHeader>
       <BroadcastBar onSend={broadcast} />
       <FaultPanel />

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ClientInfo, TransportId } from '../../protocol';
 import { ChatClient, type ClientState } from '../../client/chat-client';
+import type { FetchLike } from '../../client/links/polling-link';
 import { createBrowserLink } from '../lib/browser-links';
 import { messageEntry, serverErrorEntry, systemEntry, type NewLogEntry } from '../lib/log-entry';
 import { messages } from '../messages';
@@ -24,6 +25,8 @@ export interface UseChatClientOptions {
   initialName: string;
   /** Receives every entry the connection produces (messages, errors, connection changes). */
   onLog: (entry: NewLogEntry) => void;
+  /** Fetch for the polling link (must be stable: a new one reconnects). */
+  fetchImpl?: FetchLike;
 }
 
 function viewOf(client: ChatClient): ChatView {
@@ -43,7 +46,7 @@ function viewOf(client: ChatClient): ChatView {
  * StrictMode's double mount leaves exactly one live connection and a namespace change reconnects.
  */
 export function useChatClient(options: UseChatClientOptions): { client: ChatClient | null; view: ChatView } {
-  const { transport, ns, pollIntervalMs } = options;
+  const { transport, ns, pollIntervalMs, fetchImpl } = options;
   const [client, setClient] = useState<ChatClient | null>(null);
   const [view, setView] = useState<ChatView>(() => ({
     state: 'connecting',
@@ -59,7 +62,7 @@ export function useChatClient(options: UseChatClientOptions): { client: ChatClie
   });
 
   useEffect(() => {
-    const link = createBrowserLink(transport, { origin: window.location.origin, pollIntervalMs });
+    const link = createBrowserLink(transport, { origin: window.location.origin, pollIntervalMs, fetchImpl });
     const chat = new ChatClient(link, { name: nameRef.current, ns });
     const log = (entry: NewLogEntry) => onLogRef.current(entry);
     let reconnectsLogged = 0;
@@ -95,7 +98,7 @@ export function useChatClient(options: UseChatClientOptions): { client: ChatClie
       for (const off of offs) off();
       chat.close();
     };
-  }, [transport, ns, pollIntervalMs]);
+  }, [transport, ns, pollIntervalMs, fetchImpl]);
 
   return { client, view };
 }

@@ -18,13 +18,15 @@ export interface BrowserLinkOptions {
   origin: string;
   /** Polling period served by `GET /api/transports`. */
   pollIntervalMs: number;
+  /** The fetch the polling link uses (default: the window's); the Compare view times requests with it. */
+  fetchImpl?: FetchLike;
 }
 
 // The adapters declare the small part of each library they use; the libraries' own types are
 // wider (DOM event objects, overloads), hence one cast each, here and nowhere else.
 const builders: Record<TransportId, (options: BrowserLinkOptions) => Link> = {
-  polling: ({ origin, pollIntervalMs }) =>
-    createPollingLink(origin, window.fetch.bind(window) as FetchLike, pollIntervalMs),
+  polling: ({ origin, pollIntervalMs, fetchImpl }) =>
+    createPollingLink(origin, fetchImpl ?? (window.fetch.bind(window) as FetchLike), pollIntervalMs),
   ws: ({ origin }) => createWsLink(origin, WebSocket as unknown as WebSocketConstructor),
   sockjs: ({ origin }) => createSockJsLink(origin, SockJS as unknown as SockJsConstructor),
   socketio: ({ origin }) => createSocketIoLink(origin, io as unknown as SocketIoFactory),

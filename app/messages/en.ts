@@ -1,4 +1,5 @@
 /** English catalogue: every string the page shows. */
+import { compare } from './en-compare';
 import type { MemberLine, Messages } from './types';
 
 const memberLine = (m: MemberLine) => `${m.name} (${m.transport}, ${m.id})`;
@@ -187,4 +188,5 @@ export const messages: Messages = {
     no_text: 'Type a message first.',
     failed: 'The request failed.',
   },
+  compare,
 };

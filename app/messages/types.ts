@@ -5,6 +5,7 @@
 import type { ErrorCode, TransportId } from '../../protocol';
 import type { ClientState } from '../../client/chat-client';
 import type { UiScope } from '../lib/ui-scope';
+import type { CompareMessages } from './compare-types';
 
 /** Errors the page itself reports (never sent by the server). */
 export type LocalErrorCode = 'not_connected' | 'no_reply' | 'no_room' | 'no_target' | 'no_text' | 'failed';
@@ -148,4 +149,6 @@ export interface Messages {
     listRoomClients: (room: string, members: MemberLine[]) => string;
   };
   errors: Record<ErrorCode | LocalErrorCode, string>;
+  /** The Compare view (`/compare`). */
+  compare: CompareMessages;
 }

@@ -35,6 +35,8 @@ export class ChatSession {
   private ns: NamespaceState | undefined;
   private closed = false;
   private readonly rateLimiter: RateLimiter;
+  /** When the frame being handled was read (monotonic ns), for a message's `serverMicros`. */
+  private frameReadAt = BigInt(0);
 
   /**
    * @param id the client id others address it by
@@ -74,11 +76,13 @@ export class ChatSession {
 
   /** Handles one text frame (ws, SockJS, polling). */
   handleFrame(text: string): void {
+    this.frameReadAt = process.hrtime.bigint();
     this.handleParsed(parseClientFrame(text, this.hub.limits.maxFrameBytes));
   }
 
   /** Handles one operation already split into name and body (Socket.IO). */
   handleOp(name: unknown, body: unknown): void {
+    this.frameReadAt = process.hrtime.bigint();
     this.handleParsed(parseClientOp(name, body));
   }
 
@@ -234,6 +238,8 @@ export class ChatSession {
     if (op.scope === 'direct') event.to = op.to;
     if (op.ref !== undefined) event.ref = op.ref;
     const recipients = ns.recipients(audience).length;
+    // Measured last, just before fan-out: parsing, checks and audience resolution included.
+    event.serverMicros = Number((process.hrtime.bigint() - this.frameReadAt) / BigInt(1000));
     this.hub.publish({ ns: ns.name, audience, event });
     this.peer.send({ type: 'ack', ref: op.ref, messageId: event.id, recipients });
   }

@@ -1,0 +1,98 @@
+import { TRANSPORT_IDS, type TransportId } from '../../../protocol';
+import { SCENARIO_BOUNDS, type Scenario } from '../../../measure/scenario';
+import { messages } from '../../messages';
+import { FIELD, LABEL, PRIMARY_BUTTON, SECONDARY_BUTTON } from '../control-classes';
+
+const t = messages.compare.form;
+
+export interface BenchmarkFormProps {
+  scenario: Scenario;
+  onChange: (next: Scenario) => void;
+  onRun: () => void;
+  onCancel: () => void;
+  running: boolean;
+  /** Selected transports whose client is not connected yet (Run waits for them). */
+  notReady: TransportId[];
+}
+
+type NumberField = 'messages' | 'ratePerSec' | 'sizeBytes' | 'pollIntervalMs' | 'warmup';
+const NUMBER_FIELDS: NumberField[] = ['messages', 'ratePerSec', 'sizeBytes', 'pollIntervalMs', 'warmup'];
+
+/** The scenario as a form; every change goes straight to the URL through `onChange`. */
+export function BenchmarkForm({ scenario, onChange, onRun, onCancel, running, notReady }: BenchmarkFormProps) {
+  const setNumber = (field: NumberField, raw: string) => {
+    const { min, max } = SCENARIO_BOUNDS[field];
+    const value = Math.round(Number(raw));
+    if (!Number.isFinite(value) || raw.trim() === '') return;
+    const next = { ...scenario, [field]: Math.min(max, Math.max(min, value)) };
+    // Keep the scenario valid while typing: warmup always below the message count.
+    next.warmup = Math.min(next.warmup, next.messages - 1);
+    onChange(next);
+  };
+  const toggle = (id: TransportId, on: boolean) => {
+    const picked = TRANSPORT_IDS.filter((x) => (x === id ? on : scenario.transports.includes(x)));
+    if (picked.length > 0) onChange({ ...scenario, transports: picked });
+  };
+  return (
+    <form
+      className="flex flex-col gap-3 rounded-xl border border-slate-300 bg-white p-4"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onRun();
+      }}
+    >
+      <fieldset disabled={running} className="grid grid-cols-2 gap-3 md:grid-cols-5">
+        <legend className="mb-2 text-xl font-bold">{t.legend}</legend>
+        {NUMBER_FIELDS.map((field) => (
+          <label key={field} className="block">
+            <span className={LABEL}>{t[field]}</span>
+            <input
+              type="number"
+              className={FIELD}
+              data-testid={`scenario-${field}`}
+              min={SCENARIO_BOUNDS[field].min}
+              max={SCENARIO_BOUNDS[field].max}
+              value={scenario[field]}
+              onChange={(e) => setNumber(field, e.target.value)}
+            />
+          </label>
+        ))}
+      </fieldset>
+      <fieldset disabled={running} className="flex flex-wrap gap-x-6 gap-y-2">
+        <legend className={LABEL}>{t.transports}</legend>
+        {TRANSPORT_IDS.map((id) => (
+          <label key={id} className="flex items-center gap-1">
+            <input
+              type="checkbox"
+              data-testid={`scenario-transport-${id}`}
+              checked={scenario.transports.includes(id)}
+              onChange={(e) => toggle(id, e.target.checked)}
+            />
+            {messages.transports[id].name}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset disabled={running} className="flex flex-wrap gap-x-6 gap-y-2">
+        <legend className={LABEL}>{t.mode}</legend>
+        <label className="flex items-center gap-1">
+          <input type="radio" name="mode" data-testid="scenario-isolate" checked={scenario.isolate} onChange={() => onChange({ ...scenario, isolate: true })} />
+          {t.isolate}
+        </label>
+        <label className="flex items-center gap-1">
+          <input type="radio" name="mode" data-testid="scenario-side-by-side" checked={!scenario.isolate} onChange={() => onChange({ ...scenario, isolate: false })} />
+          {t.sideBySide}
+        </label>
+        <p className="w-full text-sm text-slate-600">{t.modeHelp}</p>
+      </fieldset>
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="submit" className={PRIMARY_BUTTON} data-testid="run-benchmark" disabled={running || notReady.length > 0}>
+          {t.run}
+        </button>
+        <button type="button" className={SECONDARY_BUTTON} data-testid="cancel-benchmark" disabled={!running} onClick={onCancel}>
+          {t.cancel}
+        </button>
+        {notReady.length > 0 && <span className="text-sm text-slate-700">{t.waiting(notReady)}</span>}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,18 @@
+import { messages } from '../messages';
+
+const LINK = 'rounded-md px-3 py-1.5 font-semibold text-slate-900 underline-offset-4 hover:underline';
+const CURRENT = 'rounded-md bg-slate-900 px-3 py-1.5 font-semibold text-white';
+
+/** Links between the chat (`/`) and the Compare view (`/compare`). */
+export function ViewNav({ current }: { current: 'chat' | 'compare' }) {
+  return (
+    <nav aria-label={messages.compare.nav.label} className="flex gap-2">
+      <a href="/" className={current === 'chat' ? CURRENT : LINK} aria-current={current === 'chat' ? 'page' : undefined}>
+        {messages.compare.nav.chat}
+      </a>
+      <a href="/compare" className={current === 'compare' ? CURRENT : LINK} aria-current={current === 'compare' ? 'page' : undefined} data-testid="nav-compare">
+        {messages.compare.nav.compare}
+      </a>
+    </nav>
+  );
+}

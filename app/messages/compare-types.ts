@@ -1,0 +1,69 @@
+/** The Compare view's strings (part of `Messages`). */
+import type { TransportId } from '../../protocol';
+
+export interface CompareMessages {
+  nav: { label: string; chat: string; compare: string };
+  heading: string;
+  intro: string;
+  form: {
+    legend: string;
+    messages: string;
+    ratePerSec: string;
+    sizeBytes: string;
+    pollIntervalMs: string;
+    warmup: string;
+    transports: string;
+    mode: string;
+    isolate: string;
+    sideBySide: string;
+    modeHelp: string;
+    run: string;
+    cancel: string;
+    waiting: (transports: TransportId[]) => string;
+  };
+  progress: {
+    label: string;
+    phase: (phase: number, phases: number, sending: string[]) => string;
+    done: (seconds: number) => string;
+    cancelled: string;
+    failed: (reason: string) => string;
+  };
+  sections: {
+    latency: string;
+    latencyHelp: string;
+    cdf: string;
+    cdfHelp: string;
+    timeline: string;
+    timelineHelp: string;
+    delivery: string;
+    deliveryHelp: string;
+    wire: string;
+    wireHelp: (exact: boolean) => string;
+  };
+  columns: {
+    transport: string;
+    samples: string;
+    mean: string;
+    p50: string;
+    p90: string;
+    p95: string;
+    p99: string;
+    max: string;
+    rawP50: string;
+    serverP50: string;
+    delivered: string;
+    percentile: string;
+    first: string;
+    last: string;
+    bytesIn: string;
+    bytesOut: string;
+    requests: string;
+    latency: string;
+    sentAt: string;
+  };
+  units: { ms: string; bytesPerMessage: string; requestsPerMessage: string };
+  pollRequest: (meanMs: number, count: number) => string;
+  serverErrors: (summary: string) => string;
+  exportJson: string;
+  exportCsv: string;
+}

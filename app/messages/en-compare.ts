@@ -1,0 +1,73 @@
+/** English strings of the Compare view. */
+import type { CompareMessages } from './compare-types';
+
+export const compare: CompareMessages = {
+  nav: { label: 'Views', chat: 'Chat', compare: 'Compare' },
+  heading: 'Compare latency and wire cost',
+  intro:
+    'Runs a fixed-rate message stream over each transport between the four clients in this tab. Every figure below is measured in this run: latency on this page’s clock, bytes on the server’s TCP sockets.',
+  form: {
+    legend: 'Benchmark',
+    messages: 'Messages per transport',
+    ratePerSec: 'Rate (messages/s)',
+    sizeBytes: 'Text size (bytes)',
+    pollIntervalMs: 'Polling interval (ms)',
+    warmup: 'Warm-up messages (not counted)',
+    transports: 'Transports',
+    mode: 'Mode',
+    isolate: 'One transport at a time (exact bytes)',
+    sideBySide: 'All at once (side by side)',
+    modeHelp: 'One at a time, each transport’s bytes are its own; all at once, a bucket also holds the copies it received from the others.',
+    run: 'Run benchmark',
+    cancel: 'Cancel',
+    waiting: (transports) => `Waiting for ${transports.join(', ')} to connect…`,
+  },
+  progress: {
+    label: 'Benchmark progress',
+    phase: (phase, phases, sending) => `Phase ${phase} of ${phases}: sending over ${sending.join(', ')}`,
+    done: (seconds) => `Done in ${seconds.toFixed(1)} s.`,
+    cancelled: 'Cancelled.',
+    failed: (reason) => `The run failed: ${reason}`,
+  },
+  sections: {
+    latency: 'Round-trip latency (sender receives its own message)',
+    latencyHelp: 'From the intended send time (fixed schedule, so a late send counts against the transport). “Raw” is from the actual send.',
+    cdf: 'Latency distribution (CDF)',
+    cdfHelp: 'Share of messages that arrived within a given time, read from the HDR histogram.',
+    timeline: 'Latency over time',
+    timelineHelp: 'Each dot is one message’s round trip, at its intended send time.',
+    delivery: 'Delivery and one-way fan-out',
+    deliveryHelp: 'Copies each pane received (its own and the other panes’), and one-way latency of messages from the other panes.',
+    wire: 'Wire cost per message',
+    wireHelp: (exact) =>
+      exact
+        ? 'TCP bytes and HTTP requests of each transport during its own phase, divided by the messages it sent.'
+        : 'Side by side: each bucket also holds the copies of the other transports’ messages it received.',
+  },
+  columns: {
+    transport: 'Transport',
+    samples: 'Samples',
+    mean: 'Mean',
+    p50: 'p50',
+    p90: 'p90',
+    p95: 'p95',
+    p99: 'p99',
+    max: 'Max',
+    rawP50: 'Raw p50',
+    serverP50: 'Server p50',
+    delivered: 'Delivered / expected',
+    percentile: 'Percentile',
+    first: 'First sample at',
+    last: 'Last sample at',
+    bytesIn: 'Bytes in',
+    bytesOut: 'Bytes out',
+    requests: 'Requests',
+    latency: 'Latency',
+    sentAt: 'Intended send time',
+  },
+  units: { ms: 'ms', bytesPerMessage: 'B/msg', requestsPerMessage: 'req/msg' },
+  pollRequest: (meanMs, count) => `Polling GET events round trip in this run: mean ${meanMs} ms over ${count} requests.`,
+  serverErrors: (summary) => `The server refused some operations: ${summary}.`,
+  exportJson: 'Export JSON',
+  exportCsv: 'Export CSV',
+};

@@ -1,0 +1,115 @@
+/**
+ * A benchmark scenario: what to send, how fast and over which transports. Node-free, so the page,
+ * a CLI and the e2e tests share one definition, and a run is shareable as a URL query string.
+ */
+import { z } from 'zod';
+import { TRANSPORT_IDS, type TransportId } from '../protocol';
+
+/** Defaults: a short run that finishes in seconds and covers several polling cycles. */
+export const SCENARIO_DEFAULTS = {
+  messages: 200,
+  ratePerSec: 10,
+  sizeBytes: 64,
+  pollIntervalMs: 500,
+  transports: [...TRANSPORT_IDS] as TransportId[],
+  isolate: true,
+  warmup: 10,
+};
+
+/**
+ * Bounds. `ratePerSec` stays within the server's default per-connection rate limit (20/s, burst
+ * 40) plus headroom for configured servers; over the limit messages are refused and show up as
+ * undelivered, never silently dropped from the statistics. `sizeBytes` stays under the default
+ * `MAX_TEXT_CHARS` (2000): the text is ASCII, so characters are bytes.
+ */
+export const SCENARIO_BOUNDS = {
+  messages: { min: 1, max: 5000 },
+  ratePerSec: { min: 1, max: 100 },
+  sizeBytes: { min: 1, max: 2000 },
+  pollIntervalMs: { min: 50, max: 5000 },
+  warmup: { min: 0, max: 1000 },
+};
+
+const int = (key: keyof typeof SCENARIO_BOUNDS) =>
+  z.number().int().min(SCENARIO_BOUNDS[key].min).max(SCENARIO_BOUNDS[key].max);
+
+/** The strict schema: every field required to be in bounds; defaults fill missing fields. */
+export const scenarioSchema = z
+  .object({
+    messages: int('messages').default(SCENARIO_DEFAULTS.messages),
+    ratePerSec: int('ratePerSec').default(SCENARIO_DEFAULTS.ratePerSec),
+    sizeBytes: int('sizeBytes').default(SCENARIO_DEFAULTS.sizeBytes),
+    pollIntervalMs: int('pollIntervalMs').default(SCENARIO_DEFAULTS.pollIntervalMs),
+    transports: z
+      .array(z.enum(TRANSPORT_IDS))
+      .min(1)
+      .refine((ids) => new Set(ids).size === ids.length, 'transports must not repeat')
+      .default(() => [...SCENARIO_DEFAULTS.transports]),
+    isolate: z.boolean().default(SCENARIO_DEFAULTS.isolate),
+    warmup: int('warmup').default(SCENARIO_DEFAULTS.warmup),
+  })
+  .refine((s) => s.warmup < s.messages, { message: 'warmup must be less than messages', path: ['warmup'] });
+
+/** A valid scenario. */
+export type Scenario = z.infer<typeof scenarioSchema>;
+
+/** Query-string keys, short so a shared URL stays readable. */
+const KEYS = {
+  messages: 'messages',
+  ratePerSec: 'rate',
+  sizeBytes: 'size',
+  pollIntervalMs: 'poll',
+  transports: 'transports',
+  isolate: 'isolate',
+  warmup: 'warmup',
+} as const;
+
+/**
+ * Encodes a scenario as a query string (without `?`), every field written out so a shared URL
+ * still means the same run if the defaults change.
+ * @param scenario a valid scenario
+ */
+export function encodeScenario(scenario: Scenario): string {
+  const params = new URLSearchParams();
+  params.set(KEYS.messages, String(scenario.messages));
+  params.set(KEYS.ratePerSec, String(scenario.ratePerSec));
+  params.set(KEYS.sizeBytes, String(scenario.sizeBytes));
+  params.set(KEYS.pollIntervalMs, String(scenario.pollIntervalMs));
+  // Canonical order, so the same selection always gives the same URL.
+  params.set(KEYS.transports, TRANSPORT_IDS.filter((id) => scenario.transports.includes(id)).join(','));
+  params.set(KEYS.isolate, scenario.isolate ? '1' : '0');
+  params.set(KEYS.warmup, String(scenario.warmup));
+  return params.toString();
+}
+
+function intParam(params: URLSearchParams, key: keyof typeof SCENARIO_BOUNDS, name: string): number {
+  const raw = params.get(name);
+  const { min, max } = SCENARIO_BOUNDS[key];
+  if (raw === null || !/^\d+$/.test(raw.trim())) return SCENARIO_DEFAULTS[key];
+  // Out of range is clamped rather than dropped: `messages=99999` means "as many as allowed".
+  return Math.min(max, Math.max(min, Number(raw.trim())));
+}
+
+/**
+ * Decodes a query string (with or without `?`) into a scenario. Forgiving, because URLs are
+ * typed by hand: a missing or unreadable field takes its default, an out-of-range number is
+ * clamped, unknown transports are ignored, and warmup is cut below `messages`.
+ * @param search e.g. `?messages=40&rate=20&transports=ws,polling`
+ */
+export function decodeScenario(search: string): Scenario {
+  const params = new URLSearchParams(search.startsWith('?') ? search.slice(1) : search);
+  const listed = params.get(KEYS.transports);
+  const picked = listed === null ? [] : TRANSPORT_IDS.filter((id) => listed.split(',').map((s) => s.trim()).includes(id));
+  const isolateRaw = params.get(KEYS.isolate);
+  const messages = intParam(params, 'messages', KEYS.messages);
+  const warmup = Math.min(intParam(params, 'warmup', KEYS.warmup), messages - 1);
+  return scenarioSchema.parse({
+    messages,
+    ratePerSec: intParam(params, 'ratePerSec', KEYS.ratePerSec),
+    sizeBytes: intParam(params, 'sizeBytes', KEYS.sizeBytes),
+    pollIntervalMs: intParam(params, 'pollIntervalMs', KEYS.pollIntervalMs),
+    transports: picked.length > 0 ? picked : [...SCENARIO_DEFAULTS.transports],
+    isolate: isolateRaw === null ? SCENARIO_DEFAULTS.isolate : !['0', 'false', 'no'].includes(isolateRaw.toLowerCase()),
+    warmup,
+  });
+}

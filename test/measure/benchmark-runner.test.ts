@@ -1,0 +1,69 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { performance } from 'node:perf_hooks';
+import type { MessageEvent, TransportId, WireMetricsResponse } from '../../protocol';
+import { runBenchmark, type BenchClient } from '../../measure/benchmark-runner';
+import { scenarioSchema } from '../../measure/scenario';
+
+/** An in-memory chat: room messages reach every member after `delayMs`; each send costs 100 bytes in. */
+function fakeChat(delayMs: number) {
+  const members = new Map<string, Set<FakeClient>>();
+  const wire = { polling: 0, ws: 0, sockjs: 0, socketio: 0 } as Record<TransportId, number>;
+  class FakeClient implements BenchClient {
+    state = 'open';
+    private handlers: ((e: MessageEvent) => void)[] = [];
+    constructor(readonly transport: TransportId) {}
+    on(type: 'message' | 'error', handler: (event: never) => void) {
+      if (type !== 'message') return () => undefined;
+      this.handlers.push(handler as (e: MessageEvent) => void);
+      return () => (this.handlers = this.handlers.filter((h) => h !== handler));
+    }
+    send(op: { room: string; text: string; ref: string }) {
+      wire[this.transport] += 100;
+      const event = { type: 'message', room: op.room, ref: op.ref, text: op.text, serverMicros: 7 } as MessageEvent;
+      for (const c of members.get(op.room) ?? []) setTimeout(() => c.handlers.forEach((h) => h(event)), delayMs);
+      return true;
+    }
+    async join(...rooms: string[]) {
+      for (const r of rooms) members.set(r, (members.get(r) ?? new Set()).add(this));
+    }
+    async leave(...rooms: string[]) {
+      for (const r of rooms) members.get(r)?.delete(this);
+    }
+  }
+  const readWire = async (): Promise<WireMetricsResponse> => {
+    const bucket = (t: TransportId) => ({ bytesIn: wire[t], bytesOut: 0, requests: 0, upgrades: 0, connections: 1 });
+    const zero = { bytesIn: 0, bytesOut: 0, requests: 0, upgrades: 0, connections: 0 };
+    return { since: 1, buckets: { polling: bucket('polling'), ws: bucket('ws'), sockjs: bucket('sockjs'), socketio: bucket('socketio'), page: zero, api: zero } };
+  };
+  return { FakeClient, readWire };
+}
+
+test('isolate mode: every copy is counted, latencies and bytes per message come out', async () => {
+  const { FakeClient, readWire } = fakeChat(5);
+  const scenario = scenarioSchema.parse({ messages: 12, ratePerSec: 100, transports: ['ws', 'sockjs'], warmup: 2 });
+  const clients = { ws: new FakeClient('ws'), sockjs: new FakeClient('sockjs') };
+  const result = await runBenchmark(scenario, { clients, readWire, now: () => performance.now() });
+  assert.equal(result.senders.length, 2);
+  for (const s of result.senders) {
+    assert.equal(s.sent, 12);
+    assert.equal(s.roundTrip.count, 10, 'warmup left out');
+    assert.ok(s.roundTrip.p50Ms >= 4, `p50 ${s.roundTrip.p50Ms}`);
+    assert.equal(s.server.p50Ms, 0.007);
+    assert.equal(s.wire.bytesInPerMessage, 100);
+    assert.equal(s.wire.exact, true);
+    assert.equal(Object.keys(s.fanout).length, 1);
+  }
+  for (const r of result.receivers) assert.deepEqual([r.delivered, r.expected], [24, 24]);
+});
+
+test('an aborted signal stops the run with an AbortError', async () => {
+  const { FakeClient, readWire } = fakeChat(1);
+  const scenario = scenarioSchema.parse({ messages: 1000, ratePerSec: 10, transports: ['ws'], warmup: 0 });
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(), 50);
+  await assert.rejects(
+    runBenchmark(scenario, { clients: { ws: new FakeClient('ws') }, readWire, now: () => performance.now(), signal: controller.signal }),
+    { name: 'AbortError' },
+  );
+});

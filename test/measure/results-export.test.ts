@@ -1,0 +1,42 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { BenchmarkResult } from '../../measure/benchmark-result';
+import { resultToCsv, resultToJson } from '../../measure/results-export';
+import { scenarioSchema } from '../../measure/scenario';
+
+const zero = { count: 0, meanMs: 0, p50Ms: 0, p90Ms: 0, p95Ms: 0, p99Ms: 0, maxMs: 0 };
+const result: BenchmarkResult = {
+  scenario: scenarioSchema.parse({ transports: ['ws'] }),
+  startedAt: '2026-01-01T00:00:00.000Z',
+  durationMs: 1,
+  senders: [
+    {
+      transport: 'ws',
+      sent: 2,
+      roundTrip: { ...zero, count: 2, p50Ms: 1.5 },
+      roundTripRaw: zero,
+      cdf: [],
+      timeline: [],
+      fanout: {},
+      server: zero,
+      wire: { bytesIn: 10, bytesOut: 20, requests: 0, bytesInPerMessage: 5, bytesOutPerMessage: 10, requestsPerMessage: 0, exact: true },
+    },
+  ],
+  receivers: [{ transport: 'ws', delivered: 2, expected: 2, fanout: zero }],
+  pollRequest: null,
+  serverErrors: {},
+};
+
+test('JSON keeps every figure and adds the scenario query', () => {
+  const parsed = JSON.parse(resultToJson(result));
+  assert.equal(parsed.senders[0].roundTrip.p50Ms, 1.5);
+  assert.match(parsed.scenarioQuery, /transports=ws/);
+});
+
+test('CSV: one row per figure with its unit', () => {
+  const lines = resultToCsv(result).trim().split('\n');
+  assert.equal(lines[0], 'section,transport,metric,value,unit');
+  assert.ok(lines.includes('round-trip,ws,p50,1.5,ms'));
+  assert.ok(lines.includes('wire,ws,bytesOutPerMessage,10,B/msg'));
+  assert.ok(lines.includes('delivery,ws,delivered,2,copies'));
+});
