@@ -2,7 +2,7 @@
  * Wire metrics as served by `GET /api/metrics/wire`: bytes on the server's TCP sockets, per
  * bucket. Node-free, so the page's charts and the server share one definition.
  */
-import { TRANSPORT_IDS } from './transports';
+import { TRANSPORT_IDS, type TransportId } from './transports';
 
 /** Where wire bytes are attributed: one of the four transports, the pages, or the small API. */
 export const WIRE_BUCKETS = [...TRANSPORT_IDS, 'page', 'api'] as const;
@@ -24,11 +24,68 @@ export interface WireBucketTotals {
   connections: number;
 }
 
+/**
+ * The layers a transport's bytes split into; per direction they add up to the bucket's bytes.
+ * - `payload`: the chat's own JSON text, as the application handed it to (or got it from) the library
+ * - `framing`: what the transport protocol adds (WebSocket frame headers and masks, Engine.IO and
+ *   Socket.IO prefixes, SockJS frames and escaping, our polling envelope, open/close/probe packets)
+ * - `http`: HTTP request and response headers (upgrade handshakes included, chunked coding too)
+ * - `keepalive`: pings, pongs, heartbeats, and the whole of every poll that brought nothing
+ */
+export const WIRE_LAYERS = ['payload', 'framing', 'http', 'keepalive'] as const;
+
+/** One layer id. */
+export type WireLayer = (typeof WIRE_LAYERS)[number];
+
+/** Bytes per layer in one direction. */
+export type WireLayerBytes = Record<WireLayer, number>;
+
+/** Layers of one transport bucket since `since`. */
+export interface WireLayerTotals {
+  /** Client → server: adds up to the bucket's `bytesIn`. */
+  in: WireLayerBytes;
+  /** Server → client: adds up to the bucket's `bytesOut`. */
+  out: WireLayerBytes;
+  /** HTTP requests counted whole as keepalive (empty polls, heartbeat-only polls). */
+  keepaliveRequests: number;
+}
+
 /** Body of `GET /api/metrics/wire`. */
 export interface WireMetricsResponse {
   buckets: Record<WireBucket, WireBucketTotals>;
   /** When counting started (server start or last reset), ms since the epoch. */
   since: number;
+  /** Layer split per transport (in the HTTP answer; the bare meter snapshot has none). */
+  layers?: Record<TransportId, WireLayerTotals>;
+}
+
+/** Cost of one transport over a window, per connected client and minute. */
+export interface WireRate {
+  bytesInPerMin: number;
+  bytesOutPerMin: number;
+  requestsPerMin: number;
+}
+
+/**
+ * Per-client, per-minute rates of `bucket` between two snapshots taken `elapsedMs` apart with
+ * `clients` clients connected (e.g. idle cost: connect, snapshot, wait, snapshot, no messages).
+ * Requests include upgrades.
+ */
+export function wireRatePerClient(
+  before: WireMetricsResponse,
+  after: WireMetricsResponse,
+  bucket: WireBucket,
+  elapsedMs: number,
+  clients: number,
+): WireRate {
+  const a = before.buckets[bucket];
+  const b = after.buckets[bucket];
+  const scale = 60_000 / elapsedMs / Math.max(1, clients);
+  return {
+    bytesInPerMin: (b.bytesIn - a.bytesIn) * scale,
+    bytesOutPerMin: (b.bytesOut - a.bytesOut) * scale,
+    requestsPerMin: (b.requests + b.upgrades - a.requests - a.upgrades) * scale,
+  };
 }
 
 /** True when the path belongs to the `api` bucket (the API and the health check). */

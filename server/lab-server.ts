@@ -13,6 +13,7 @@ import type { Clock } from './chat/token-bucket';
 import { createApiRoutes } from './http/api-routes';
 import { createDispatcher, type PageHandler } from './http/dispatcher';
 import { createOriginPolicy } from './http/origin-policy';
+import { LayerMeter } from './metering/layer-meter';
 import { WireMeter } from './metering/wire-meter';
 import { createTransports } from './transports';
 import type { ServerTransport } from './transports/server-transport';
@@ -25,6 +26,8 @@ export interface LabServer {
   readonly transports: Record<TransportId, ServerTransport>;
   /** Wire bytes per transport, read from this server's TCP sockets. */
   readonly wireMeter: WireMeter;
+  /** The same bytes split into payload, framing, http and keepalive, per transport. */
+  readonly layerMeter: LayerMeter;
   /** Starts listening on config.host:config.port; resolves with the base URL. Rejects on a port clash. */
   listen(): Promise<string>;
   /** Stops accepting, tells clients, closes transports, then the HTTP server. */
@@ -55,7 +58,8 @@ export function createLabServer(config: LabConfig, options: LabServerOptions = {
   });
   const transports = createTransports(hub, config);
   const wireMeter = new WireMeter();
-  const api = createApiRoutes(config, transports, wireMeter);
+  const layerMeter = new LayerMeter(wireMeter);
+  const api = createApiRoutes(config, transports, wireMeter, layerMeter);
   const dispatcher = createDispatcher({
     transports: Object.values(transports),
     api,
@@ -63,7 +67,10 @@ export function createLabServer(config: LabConfig, options: LabServerOptions = {
     ownsAllUpgrades: options.pages === undefined,
     origins: createOriginPolicy(config.allowedOrigins),
     connections: { from: (address) => hub.connectionsFrom(address), max: config.maxConnectionsPerAddress },
-    onRoute: (bucket, req, res) => wireMeter.route(bucket, req, res),
+    onRoute: (bucket, req, res) => {
+      wireMeter.route(bucket, req, res);
+      layerMeter.route(bucket, req, res);
+    },
   });
   const http = createServer(dispatcher.onRequest);
   http.on('connection', wireMeter.track);
@@ -80,6 +87,7 @@ export function createLabServer(config: LabConfig, options: LabServerOptions = {
     hub,
     transports,
     wireMeter,
+    layerMeter,
     listen() {
       return new Promise((resolve, reject) => {
         const onError = (err: Error) => reject(err);

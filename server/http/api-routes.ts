@@ -13,6 +13,7 @@ import type { WireMeter } from '../metering/wire-meter';
 import { createAdminRoutes } from './admin-routes';
 import { sendJson } from './json-response';
 import { createMetricsRoutes } from './metrics-routes';
+import type { LayerMeter } from '../metering/layer-meter';
 
 /** Body of `GET /api/transports`. */
 export interface TransportsResponse {
@@ -34,10 +35,11 @@ export function createApiRoutes(
   config: LabConfig,
   transports: Record<TransportId, ServerTransport>,
   wireMeter: WireMeter,
+  layerMeter?: LayerMeter,
 ): ApiRoutes {
   let ready = false;
   const admin = createAdminRoutes(config.adminApi, transports);
-  const metrics = createMetricsRoutes(config.adminApi, wireMeter);
+  const metrics = createMetricsRoutes(config.adminApi, wireMeter, layerMeter);
   const sockjsClientPath = require.resolve('sockjs-client/dist/sockjs.min.js');
   return {
     setReady(value) {
