@@ -92,3 +92,59 @@ export function wireRatePerClient(
 export function isApiPath(path: string): boolean {
   return path === '/healthz' || path === '/api' || path.startsWith('/api/');
 }
+
+/** Where cost measurements read the meter: the server's own meter, or `GET /api/metrics/wire`. */
+export type WireSnapshotSource = () => WireMetricsResponse | Promise<WireMetricsResponse>;
+
+/** What it cost one client to connect, until its first message could be delivered. */
+export interface ConnectCost {
+  bytesIn: number;
+  bytesOut: number;
+  /** HTTP requests and upgrades. */
+  requests: number;
+  /** Milliseconds from the start of `connect` until it resolved. */
+  ms: number;
+}
+
+/**
+ * Measures one connect: the bucket's byte and request deltas around `connect`, which must resolve
+ * once the client has its welcome (it can then receive messages). Run it with no other traffic on
+ * that transport. Bytes of a request still in flight at the end (a polling client's next poll)
+ * are included: they are on the wire by then.
+ */
+export async function measureConnectCost(read: WireSnapshotSource, bucket: WireBucket, connect: () => Promise<unknown>): Promise<ConnectCost> {
+  const before = (await read()).buckets[bucket];
+  const started = performance.now();
+  await connect();
+  const ms = performance.now() - started;
+  const after = (await read()).buckets[bucket];
+  return {
+    bytesIn: after.bytesIn - before.bytesIn,
+    bytesOut: after.bytesOut - before.bytesOut,
+    requests: after.requests + after.upgrades - before.requests - before.upgrades,
+    ms,
+  };
+}
+
+/**
+ * Measures idle cost: per-client, per-minute rates of each bucket while its clients stay
+ * connected and silent until `wait` resolves (the caller chooses the window, preferably by
+ * waiting for an event such as a number of polls rather than a fixed sleep).
+ * @param clients how many clients each measured bucket has connected, e.g. `{ polling: 1, ws: 1 }`
+ */
+export async function measureIdleCost(
+  read: WireSnapshotSource,
+  clients: Partial<Record<WireBucket, number>>,
+  wait: () => Promise<unknown>,
+): Promise<{ elapsedMs: number; rates: Partial<Record<WireBucket, WireRate>> }> {
+  const before = await read();
+  const started = performance.now();
+  await wait();
+  const elapsedMs = performance.now() - started;
+  const after = await read();
+  const rates: Partial<Record<WireBucket, WireRate>> = {};
+  for (const [bucket, count] of Object.entries(clients) as [WireBucket, number][]) {
+    rates[bucket] = wireRatePerClient(before, after, bucket, elapsedMs, count);
+  }
+  return { elapsedMs, rates };
+}
