@@ -5,10 +5,11 @@
  */
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
-import { WIRE_LAYERS, type TransportId, type WireLayerBytes, type WireLayerTotals } from '../../protocol';
+import { io } from 'socket.io-client';
+import { TRANSPORT_PATHS, WIRE_LAYERS, type TransportId, type WireLayerBytes, type WireLayerTotals } from '../../protocol';
 import { startByteCountingProxy, type ByteCountingProxy } from '../support/byte-counting-proxy';
 import { firstHeadBytes } from '../support/http-stream';
-import { startLab, type RunningLab } from '../support/lab-fixture';
+import { startLab, waitUntil, type RunningLab } from '../support/lab-fixture';
 import { rawWsScenario, socketIoScenario, sockjsScenario, type ScenarioResult } from '../support/layer-scenarios';
 import { pollingScenario, predictPollingLayers } from '../support/polling-layer-scenario';
 import { waitForMeterIdle } from '../support/wire-scenario';
@@ -26,8 +27,12 @@ afterEach(async () => {
   await running.close();
 });
 
-/** Ends every proxied connection, waits until the meter settled them; returns the layers. */
-async function settledLayers(transport: TransportId): Promise<WireLayerTotals> {
+/**
+ * Ends every proxied connection, waits until the meter settled them; returns the layers.
+ * @param matchProxy false when the client tears down a connection with a response still to come
+ *   (a long poll): the server's last write then goes out after the proxy stopped reading
+ */
+async function settledLayers(transport: TransportId, matchProxy = true): Promise<WireLayerTotals> {
   await proxy.endAll();
   await waitForMeterIdle(running.lab.wireMeter);
   const snapshot = running.lab.layerMeter.snapshot();
@@ -36,8 +41,10 @@ async function settledLayers(transport: TransportId): Promise<WireLayerTotals> {
   const sum = (l: WireLayerBytes) => WIRE_LAYERS.reduce((n, id) => n + l[id], 0);
   const seen = proxy.totals();
   // The wire meter equals the proxy (wire-meter.test.ts); the layers add up to both, exactly.
-  assert.equal(bytesIn, seen.toServer);
-  assert.equal(bytesOut, seen.fromServer);
+  if (matchProxy) {
+    assert.equal(bytesIn, seen.toServer);
+    assert.equal(bytesOut, seen.fromServer);
+  }
   assert.equal(sum(layers.in), bytesIn, 'inbound layers add up');
   assert.equal(sum(layers.out), bytesOut, 'outbound layers add up');
   return layers;
@@ -82,6 +89,28 @@ describe('layer meter', () => {
     assert.equal(layers.in.framing, 0, 'a polling request has no framing: heads are http, bodies payload');
     assert.ok(layers.in.keepalive > 0 && layers.out.keepalive > 0, 'the empty poll was counted');
     assert.ok(layers.keepaliveRequests >= 1);
+  });
+
+  test('socketio over HTTP long-polling: payload inside Engine.IO polling bodies, pings as keepalive exchanges', async () => {
+    const socket = io(proxy.url, { path: TRANSPORT_PATHS.socketio, transports: ['polling'], forceNew: true, reconnection: false });
+    const received: { name: string; json: string }[] = [];
+    socket.onAny((name: string, payload: unknown) => received.push({ name, json: JSON.stringify(payload) }));
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    const bodies = [{ name: 'layers' }, ...[64, 300].map((n, i) => ({ scope: 'all', text: 'é'.repeat(n), ref: `r${i}` }))];
+    for (const [i, body] of bodies.entries()) {
+      socket.emit(i === 0 ? 'hello' : 'send', body);
+      const answered = (r: { name: string; json: string }) => (i === 0 ? r.name === 'welcome' : r.name === 'ack' && r.json.includes(`"r${i - 1}"`));
+      await waitUntil(() => received.some(answered), 'the answer');
+    }
+    // At least one ping/pong round trip (100 ms interval), then a clean close.
+    await waitUntil(() => running.lab.layerMeter.layers().socketio.keepaliveRequests >= 2, 'a ping and its pong');
+    const finalCount = received.length;
+    socket.disconnect();
+    // socket.io-client aborts its pending long poll; the server answers it into a closed socket.
+    const layers = await settledLayers('socketio', false);
+    assert.equal(layers.in.payload, bytes(bodies.map((b) => JSON.stringify(b))), 'inbound payload is exactly the JSON emitted');
+    assert.equal(layers.out.payload, bytes(received.slice(0, finalCount).map((r) => r.json)), 'outbound payload is exactly the JSON received');
+    for (const dir of [layers.in, layers.out]) assert.ok(dir.framing > 0 && dir.http > 0 && dir.keepalive > 0, JSON.stringify(dir));
   });
 
   test('reset zeroes the layers with the meter', async () => {
