@@ -14,6 +14,7 @@ import { FaultInjector } from './faults/fault-injector';
 import { createApiRoutes } from './http/api-routes';
 import { createDispatcher, type PageHandler } from './http/dispatcher';
 import { createOriginPolicy } from './http/origin-policy';
+import { LayerMeter } from './metering/layer-meter';
 import { WireMeter } from './metering/wire-meter';
 import { createTransports } from './transports';
 import type { ServerTransport } from './transports/server-transport';
@@ -28,6 +29,8 @@ export interface LabServer {
   readonly wireMeter: WireMeter;
   /** Admin faults (stall, latency) applied to every transport's outgoing events. */
   readonly faults: FaultInjector;
+  /** The same bytes split into payload, framing, http and keepalive, per transport. */
+  readonly layerMeter: LayerMeter;
   /** Starts listening on config.host:config.port; resolves with the base URL. Rejects on a port clash. */
   listen(): Promise<string>;
   /** Stops accepting, tells clients, closes transports, then the HTTP server. */
@@ -60,7 +63,8 @@ export function createLabServer(config: LabConfig, options: LabServerOptions = {
   });
   const transports = createTransports(hub, config);
   const wireMeter = new WireMeter();
-  const api = createApiRoutes(config, transports, wireMeter, faults);
+  const layerMeter = new LayerMeter(wireMeter);
+  const api = createApiRoutes(config, transports, wireMeter, faults, layerMeter);
   const dispatcher = createDispatcher({
     transports: Object.values(transports),
     api,
@@ -68,8 +72,13 @@ export function createLabServer(config: LabConfig, options: LabServerOptions = {
     ownsAllUpgrades: options.pages === undefined,
     origins: createOriginPolicy(config.allowedOrigins),
     connections: { from: (address) => hub.connectionsFrom(address), max: config.maxConnectionsPerAddress },
-    // Off, the meter sees nothing and reports zeros: only the benchmark turns it off, to price it.
-    onRoute: config.wireMeter ? (bucket, req, res) => wireMeter.route(bucket, req, res) : undefined,
+    // Off, the meters see nothing and report zeros: only the benchmark turns them off, to price them.
+    onRoute: config.wireMeter
+      ? (bucket, req, res) => {
+          wireMeter.route(bucket, req, res);
+          layerMeter.route(bucket, req, res);
+        }
+      : undefined,
   });
   const http = createServer(dispatcher.onRequest);
   if (config.wireMeter) http.on('connection', wireMeter.track);
@@ -87,6 +96,7 @@ export function createLabServer(config: LabConfig, options: LabServerOptions = {
     transports,
     wireMeter,
     faults,
+    layerMeter,
     listen() {
       return new Promise((resolve, reject) => {
         const onError = (err: Error) => reject(err);

@@ -14,6 +14,7 @@ import type { FaultInjector } from '../faults/fault-injector';
 import { createAdminRoutes } from './admin-routes';
 import { sendJson } from './json-response';
 import { createMetricsRoutes } from './metrics-routes';
+import type { LayerMeter } from '../metering/layer-meter';
 
 /** Body of `GET /api/transports`. */
 export interface TransportsResponse {
@@ -36,10 +37,11 @@ export function createApiRoutes(
   transports: Record<TransportId, ServerTransport>,
   wireMeter: WireMeter,
   faults: FaultInjector,
+  layerMeter?: LayerMeter,
 ): ApiRoutes {
   let ready = false;
   const admin = createAdminRoutes({ enabled: config.adminApi, token: config.adminToken, transports, faults });
-  const metrics = createMetricsRoutes({ enabled: config.adminApi, token: config.adminToken }, wireMeter);
+  const metrics = createMetricsRoutes({ enabled: config.adminApi, token: config.adminToken }, wireMeter, layerMeter);
   const sockjsClientPath = require.resolve('sockjs-client/dist/sockjs.min.js');
   return {
     setReady(value) {

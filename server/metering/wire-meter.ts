@@ -58,10 +58,18 @@ type SocketWithDispatched = Socket & { _bytesDispatched?: number };
 
 const emptyTotals = (): WireBucketTotals => ({ bytesIn: 0, bytesOut: 0, requests: 0, upgrades: 0, connections: 0 });
 
+/** One finished HTTP request/response and exactly the bytes the meter gave it. */
+export interface WireExchange extends WireBytes {
+  bucket: WireBucket;
+  req: IncomingMessage;
+  res: ServerResponse;
+}
+
 /**
  * The meter. Wire it with `server.on('connection', meter.track)` and call `route()` from the
  * dispatcher for every request and upgrade. Emits `connectionClosed` (with the record) after a
- * connection's bytes are settled.
+ * connection's bytes are settled, and `exchange` (a WireExchange) when a response has finished
+ * and its bytes are settled (the layer meter splits those).
  */
 export class WireMeter extends EventEmitter {
   private totals = this.zeroTotals();
@@ -108,7 +116,8 @@ export class WireMeter extends EventEmitter {
       // Responses finish in request order, so the oldest in-flight request is the one that ended.
       conn.inFlight.shift();
       conn.lastBucket = bucket;
-      this.settle(conn, bucket, false);
+      const [bytesIn, bytesOut] = this.settle(conn, bucket, false);
+      this.emit('exchange', { bucket, req, res, bytesIn, bytesOut } satisfies WireExchange);
     });
   }
 
@@ -162,14 +171,14 @@ export class WireMeter extends EventEmitter {
     this.emit('connectionClosed', structuredClone(conn.record));
   }
 
-  /** Moves the counters' delta since the last settlement into `bucket`. */
-  private settle(conn: TrackedConnection, bucket: WireBucket, final: boolean): void {
+  /** Moves the counters' delta since the last settlement into `bucket`; returns [in, out] moved. */
+  private settle(conn: TrackedConnection, bucket: WireBucket, final: boolean): [number, number] {
     const [bytesIn, bytesOut] = readCounters(conn.socket, final, conn.baseOut);
     const dIn = bytesIn - conn.baseIn;
     const dOut = bytesOut - conn.baseOut;
     conn.baseIn = bytesIn;
     conn.baseOut = bytesOut;
-    if (dIn === 0 && dOut === 0) return;
+    if (dIn === 0 && dOut === 0) return [0, 0];
     this.touch(conn, bucket);
     const totals = this.totals[bucket];
     totals.bytesIn += dIn;
@@ -179,6 +188,7 @@ export class WireMeter extends EventEmitter {
     mine.bytesOut += dOut;
     conn.record.bytesIn += dIn;
     conn.record.bytesOut += dOut;
+    return [dIn, dOut];
   }
 
   /** Counts the connection once per bucket it carries traffic for. */

@@ -1,0 +1,128 @@
+/**
+ * What one transport message carries, by layer: how many of its bytes are the chat's own JSON
+ * (payload), and whether the whole message is a keepalive. Everything else in it is framing.
+ * One function per transport, each reading the message as its library wrote it.
+ */
+import type { TransportId } from '../../protocol';
+import { utf8 } from './byte-model';
+
+/** The layers inside one message text (a WebSocket message or one unit of an HTTP body). */
+export interface MessageLayers {
+  /** Bytes of application JSON inside the text. */
+  payload: number;
+  /** The message exists only to keep the connection alive (heartbeat, ping, pong). */
+  keepalive: boolean;
+}
+
+const CONTROL: MessageLayers = { payload: 0, keepalive: false };
+const KEEPALIVE: MessageLayers = { payload: 0, keepalive: true };
+
+/** Sum of the JSON sizes of `values`, each stringified as the libraries do (JSON.stringify). */
+const jsonBytes = (values: unknown[]): number => values.reduce<number>((n, v) => n + utf8(JSON.stringify(v) ?? ''), 0);
+
+/** Raw ws: every text message is one of our JSON frames. */
+function rawWs(text: string): MessageLayers {
+  return { payload: utf8(text), keepalive: false };
+}
+
+/**
+ * SockJS: server → client `o` (open), `h` (heartbeat), `a[...]` (messages), `c[...]` (close);
+ * client → server a JSON array of messages (or one JSON string). The payload is each message
+ * string as the application wrote it; quotes, escapes, commas and brackets are framing.
+ */
+function sockjs(text: string): MessageLayers {
+  const body = text.trimEnd(); // xhr bodies end every frame with "\n"
+  if (body === 'h') return KEEPALIVE;
+  const json = body.startsWith('a[') ? body.slice(1) : body.startsWith('[') || body.startsWith('"') ? body : undefined;
+  if (json === undefined) return CONTROL;
+  try {
+    const parsed: unknown = JSON.parse(json);
+    const messages = Array.isArray(parsed) ? parsed : [parsed];
+    return { payload: messages.reduce<number>((n, m) => n + (typeof m === 'string' ? utf8(m) : 0), 0), keepalive: false };
+  } catch {
+    return CONTROL;
+  }
+}
+
+/**
+ * Engine.IO packet (type digit + data) carrying a Socket.IO packet. Pings and pongs are
+ * keepalive (the `probe` ones of an upgrade are not: they belong to connecting). In a Socket.IO
+ * EVENT `2[nsp,][id]["name",arg...]` the args are payload; in an ACK `3[nsp,]id[arg...]` all are.
+ */
+function socketIo(text: string): MessageLayers {
+  const engineType = text[0];
+  if (engineType === '2' || engineType === '3') return text.slice(1) === 'probe' ? CONTROL : KEEPALIVE;
+  if (engineType !== '4') return CONTROL;
+  const packetType = text[1];
+  if (packetType !== '2' && packetType !== '3') return CONTROL;
+  const start = text.indexOf('[');
+  if (start < 0) return CONTROL;
+  try {
+    const args: unknown = JSON.parse(text.slice(start));
+    if (!Array.isArray(args)) return CONTROL;
+    return { payload: jsonBytes(packetType === '2' ? args.slice(1) : args), keepalive: false };
+  } catch {
+    return CONTROL;
+  }
+}
+
+/** Layers of one message text of `transport` (either direction). Polling has no messages. */
+export function messageLayers(transport: TransportId, text: string): MessageLayers {
+  switch (transport) {
+    case 'ws':
+      return rawWs(text);
+    case 'sockjs':
+      return sockjs(text);
+    case 'socketio':
+      return socketIo(text);
+    case 'polling':
+      return CONTROL;
+  }
+}
+
+/** Engine.IO's separator between packets in one polling body (the ASCII record separator). */
+const ENGINE_IO_SEPARATOR = '\x1e';
+
+/**
+ * Layers of one HTTP body of `transport`: its units (one polling answer, the Engine.IO packets
+ * of a polling body, the SockJS frames of an xhr answer) each classified like a message.
+ * @param path request path, to tell our polling endpoints apart
+ * @param direction `in` for a request body, `out` for a response body
+ */
+export function httpBodyLayers(transport: TransportId, path: string, direction: 'in' | 'out', body: string): { payload: number; keepaliveUnits: number; otherUnits: number; emptyPoll: boolean } {
+  const result = { payload: 0, keepaliveUnits: 0, otherUnits: 0, emptyPoll: false };
+  if (body.length === 0) return result;
+  if (transport === 'polling') {
+    // POST /send carries exactly one operation as the client wrote it.
+    if (direction === 'in' && path.endsWith('/send')) return { ...result, payload: utf8(body) };
+    if (direction === 'out' && path.endsWith('/events')) {
+      const answer = parseJson(body) as { events?: unknown[] } | undefined;
+      if (Array.isArray(answer?.events)) {
+        return { ...result, payload: jsonBytes(answer.events), emptyPoll: answer.events.length === 0 };
+      }
+    }
+    return { ...result, otherUnits: 1 };
+  }
+  const units = transport === 'socketio' ? body.split(ENGINE_IO_SEPARATOR) : transport === 'sockjs' ? splitLines(body) : [body];
+  for (const unit of units) {
+    // Engine.IO answers a POST with a bare "ok": an acknowledgement, not a unit of its own.
+    if (transport === 'socketio' && direction === 'out' && unit === 'ok') continue;
+    const layers = messageLayers(transport, unit);
+    result.payload += layers.payload;
+    if (layers.keepalive) result.keepaliveUnits++;
+    else result.otherUnits++;
+  }
+  return result;
+}
+
+function splitLines(body: string): string[] {
+  return body.split('\n').filter((line) => line.length > 0);
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

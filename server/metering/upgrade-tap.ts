@@ -1,0 +1,93 @@
+/**
+ * Watches one upgraded socket for the layer meter: the HTTP response head the library writes,
+ * then every WebSocket frame each way, classified by the transport's message rules. It copies
+ * bytes as they pass (see layer-meter.ts for why these wrappers are passive) and never alters them.
+ */
+import type { Socket } from 'node:net';
+import type { TransportId, WireLayer } from '../../protocol';
+import { messageLayers } from './message-layers';
+import { observeEmittedData, observeWrites } from './stream-taps';
+import { OPCODE, WsFrameReader, type WsFrame } from './ws-frame-reader';
+
+/** Where the tap reports what it found (framing is never reported: it is the rest). */
+export interface LayerSink {
+  add(direction: 'in' | 'out', layer: Exclude<WireLayer, 'framing'>, bytes: number): void;
+}
+
+const HEAD_END = Buffer.from('\r\n\r\n');
+
+/** A message being assembled from fragments. */
+interface PendingMessage {
+  headerBytes: number;
+  chunks: Buffer[];
+}
+
+export class UpgradeTap {
+  /** Bytes of the response head seen so far, while it is still being written. */
+  private head: Buffer | undefined = Buffer.alloc(0);
+  /** False once a non-101 answer was written: the rest is that refusal, HTTP too. */
+  private switched = true;
+
+  constructor(
+    private readonly socket: Socket,
+    private readonly transport: TransportId,
+    private readonly sink: LayerSink,
+  ) {
+    const outFrames = this.frameReader('out');
+    const inFrames = this.frameReader('in');
+    observeWrites(socket, (chunk) => {
+      // Data written to a destroyed socket never reaches the wire (nor the meter's count).
+      if (socket.destroyed) return;
+      const rest = this.takeHead(chunk);
+      if (rest.length > 0) outFrames.push(rest);
+    });
+    observeEmittedData(socket, (chunk) => inFrames.push(chunk));
+  }
+
+  /** Counts response-head bytes as http; returns what follows the head (frames). */
+  private takeHead(chunk: Buffer): Buffer {
+    if (!this.switched) {
+      this.sink.add('out', 'http', chunk.length);
+      return Buffer.alloc(0);
+    }
+    if (this.head === undefined) return chunk;
+    const seen = Buffer.concat([this.head, chunk]);
+    const end = seen.indexOf(HEAD_END);
+    if (end < 0) {
+      this.head = seen;
+      this.sink.add('out', 'http', chunk.length);
+      return Buffer.alloc(0);
+    }
+    const headBytes = end + HEAD_END.length;
+    const fromChunk = headBytes - this.head.length;
+    this.sink.add('out', 'http', fromChunk);
+    this.switched = / 101 /.test(seen.subarray(0, seen.indexOf('\r\n')).toString('latin1'));
+    this.head = undefined;
+    const rest = chunk.subarray(fromChunk);
+    if (!this.switched && rest.length > 0) this.sink.add('out', 'http', rest.length);
+    return this.switched ? rest : Buffer.alloc(0);
+  }
+
+  private frameReader(direction: 'in' | 'out'): WsFrameReader {
+    let pending: PendingMessage | undefined;
+    return new WsFrameReader((frame: WsFrame) => {
+      if (frame.opcode === OPCODE.ping || frame.opcode === OPCODE.pong) {
+        this.sink.add(direction, 'keepalive', frame.headerBytes + frame.payload.length);
+        return;
+      }
+      // Close frames, binary and compressed messages: all framing (our chat sends text only).
+      if (frame.opcode === OPCODE.close || frame.compressed) return;
+      if (frame.opcode !== OPCODE.continuation) pending = frame.opcode === OPCODE.text ? { headerBytes: 0, chunks: [] } : undefined;
+      if (!pending) return;
+      pending.headerBytes += frame.headerBytes;
+      pending.chunks.push(frame.payload);
+      if (!frame.fin) return;
+      const message = Buffer.concat(pending.chunks);
+      const headerBytes = pending.headerBytes;
+      pending = undefined;
+      const layers = messageLayers(this.transport, message.toString('utf8'));
+      if (layers.keepalive) this.sink.add(direction, 'keepalive', headerBytes + message.length);
+      else if (layers.payload > 0) this.sink.add(direction, 'payload', layers.payload);
+    });
+  }
+}

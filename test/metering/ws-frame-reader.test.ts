@@ -1,0 +1,31 @@
+/** The frame reader against frames built by ws itself, fed whole and one byte at a time. */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { OPCODE, WsFrameReader, type WsFrame } from '../../server/metering/ws-frame-reader';
+import { wsBuiltFrame as built } from '../support/ws-built-frame';
+
+describe('ws frame reader', () => {
+  for (const masked of [false, true]) {
+    test(`${masked ? 'masked' : 'unmasked'} frames of 0, 125, 126 and 70000 bytes, split anywhere`, () => {
+      const payloads = [0, 125, 126, 70_000].map((n) => Buffer.alloc(n, 'é'));
+      const stream = Buffer.concat([...payloads.map((p) => built(p, OPCODE.text, masked)), built(Buffer.alloc(0), OPCODE.ping, masked)]);
+      for (const step of [stream.length, 1, 7]) {
+        const frames: WsFrame[] = [];
+        const reader = new WsFrameReader((f) => frames.push(f));
+        for (let at = 0; at < stream.length; at += step) reader.push(stream.subarray(at, at + step));
+        assert.equal(frames.length, 5);
+        for (const [i, p] of payloads.entries()) assert.ok(frames[i].payload.equals(p), `payload ${i} unmasked intact`);
+        assert.deepEqual(frames.map((f) => f.headerBytes), masked ? [6, 6, 8, 14, 6] : [2, 2, 4, 10, 2]);
+        assert.equal(frames[4].opcode, OPCODE.ping);
+        assert.equal(frames.reduce((n, f) => n + f.headerBytes + f.payload.length, 0), stream.length);
+      }
+    });
+  }
+
+  test('fragments report fin and continuation opcodes', () => {
+    const frames: WsFrame[] = [];
+    const reader = new WsFrameReader((f) => frames.push(f));
+    reader.push(Buffer.concat([built(Buffer.from('ab'), OPCODE.text, false, false), built(Buffer.from('c'), OPCODE.continuation, false)]));
+    assert.deepEqual(frames.map((f) => [f.opcode, f.fin]), [[OPCODE.text, false], [OPCODE.continuation, true]]);
+  });
+});
