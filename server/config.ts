@@ -55,6 +55,10 @@ export interface LabConfig {
   maxClientsPerRoom: number;
   /** Open chat connections (all transports together) from one remote address. */
   maxConnectionsPerAddress: number;
+  /** Messages kept per stream for replay after a reconnect. */
+  historySize: number;
+  /** Messages older than this are no longer replayed, ms. */
+  historyMaxAgeMs: number;
 }
 
 /** Hardening defaults, the same in every environment. */
@@ -66,6 +70,10 @@ const LIMIT_DEFAULTS = {
   maxRoomsPerClient: 50,
   maxClientsPerRoom: 1000,
   maxConnectionsPerAddress: 200,
+  // Enough for a reconnect of a few seconds in a busy classroom chat; keep it under
+  // POLL_QUEUE_LIMIT, or a polling client's replay alone could overflow its queue.
+  historySize: 500,
+  historyMaxAgeMs: 120_000,
 };
 
 const DEFAULTS: Record<Environment, Omit<LabConfig, 'env' | 'dev'>> = {
@@ -156,6 +164,8 @@ const ENV_SCHEMA = z.object({
   MAX_ROOMS_PER_CLIENT: int(1, 100_000).optional(),
   MAX_CLIENTS_PER_ROOM: int(1, 10_000_000).optional(),
   MAX_CONNECTIONS_PER_ADDRESS: int(1, 1_000_000).optional(),
+  HISTORY_SIZE: int(1, 100_000).optional(),
+  HISTORY_MAX_AGE_MS: int(1000, 86_400_000).optional(),
 });
 
 /** Picks the environment from NODE_ENV (anything unknown counts as development). */
@@ -200,6 +210,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxRoomsPerClient: v.MAX_ROOMS_PER_CLIENT,
     maxClientsPerRoom: v.MAX_CLIENTS_PER_ROOM,
     maxConnectionsPerAddress: v.MAX_CONNECTIONS_PER_ADDRESS,
+    historySize: v.HISTORY_SIZE,
+    historyMaxAgeMs: v.HISTORY_MAX_AGE_MS,
   };
   const merged: LabConfig = { ...base, env: environment, dev: environment === 'development' };
   for (const [key, value] of Object.entries(fromEnv)) {

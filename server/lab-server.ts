@@ -52,6 +52,7 @@ export function createLabServer(config: LabConfig, options: LabServerOptions = {
     },
     bus: options.bus,
     clock: options.clock,
+    history: { size: config.historySize, maxAgeMs: config.historyMaxAgeMs },
   });
   const transports = createTransports(hub, config);
   const wireMeter = new WireMeter();

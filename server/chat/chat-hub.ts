@@ -10,6 +10,7 @@ import type { Delivery } from './delivery';
 import { NamespaceState } from './namespace-state';
 import type { Peer } from './peer';
 import type { RateLimitOptions } from './rate-limiter';
+import { StreamHistory, type StreamHistoryOptions } from './stream-history';
 import type { Clock } from './token-bucket';
 
 /** Limits the core enforces on every transport. */
@@ -36,11 +37,15 @@ export interface ChatHubOptions {
   bus?: ChatBus;
   /** Clock for rate limiting (tests inject a fake). */
   clock?: Clock;
+  /** Per-stream message history for resume (default: 500 messages, 2 minutes). */
+  history?: StreamHistoryOptions;
 }
 
 export class ChatHub {
   readonly limits: ChatLimits;
   readonly clock: Clock;
+  /** Every message's position in its stream, and the recent ones for replay after a reconnect. */
+  readonly history: StreamHistory;
   private readonly namespaces = new Map<string, NamespaceState>();
   private readonly sessions = new Set<ChatSession>();
   private readonly nativeDeliverers = new Map<TransportId, NativeDeliverer>();
@@ -53,6 +58,7 @@ export class ChatHub {
   constructor(options: ChatHubOptions) {
     this.limits = options.limits;
     this.clock = options.clock ?? Date.now;
+    this.history = new StreamHistory(options.history ?? { size: 500, maxAgeMs: 120_000 });
     for (const name of options.namespaces) this.namespaces.set(name, new NamespaceState(name));
     this.bus = options.bus ?? new InMemoryChatBus();
     this.unsubscribe = this.bus.subscribe((delivery) => this.fanOut(delivery));
