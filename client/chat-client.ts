@@ -1,14 +1,15 @@
 /**
  * A chat client over any Link: says hello on every (re)connect, remembers its name and rooms and
  * restores them after a reconnect, keeps the member list from presence events, and reconnects
- * with capped exponential backoff for Links that do not reconnect by themselves.
+ * with capped exponential backoff for Links that do not reconnect by themselves. Every hello
+ * presents its resume token and stream positions, so the server replays what it missed; the
+ * ledger drops duplicates and counts gaps.
  */
 import mitt, { type Emitter } from 'mitt';
 import {
   DEFAULT_NAMESPACE,
   roomStream,
   type RecoveryReport,
-  type ResumeState,
   type ClientInfo,
   type ClientOpInput,
   type ErrorEvent,
@@ -19,7 +20,9 @@ import {
 } from '../protocol';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
 import type { Link, LinkConnection } from './link';
+import { MemberRoster } from './member-roster';
 import { PendingRequests } from './pending-requests';
+import { newResumeToken, type SavedResume } from './saved-resume';
 import { StreamLedger, type LedgerCounts } from './stream-ledger';
 
 /** What a pane shows about its connection. */
@@ -43,15 +46,6 @@ export type ChatClientEvents = {
   ledger: LedgerCounts;
 };
 
-/** Everything a new ChatClient needs to carry on where another one stopped. */
-export interface SavedResume {
-  /** The stable client key presented in every hello. */
-  token: string;
-  /** Positions per stream; absent before the first welcome. */
-  resume?: ResumeState;
-  rooms: string[];
-}
-
 export interface ChatClientOptions {
   name: string;
   ns?: string;
@@ -65,6 +59,8 @@ export interface ChatClientOptions {
 /** An operation without its ref (request() adds one). */
 type OpWithoutRef = ClientOpInput extends infer T ? (T extends { ref?: string } ? Omit<T, 'ref'> : never) : never;
 
+export type { SavedResume };
+
 export class ChatClient {
   readonly ns: string;
   private readonly emitter: Emitter<ChatClientEvents> = mitt<ChatClientEvents>();
@@ -73,7 +69,7 @@ export class ChatClient {
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private attempt = 0;
   private readonly pending: PendingRequests;
-  private readonly memberMap = new Map<string, ClientInfo>();
+  private readonly roster = new MemberRoster();
   private roomSet = new Set<string>();
   private currentState: ClientState = 'idle';
   private myName: string;
@@ -127,7 +123,7 @@ export class ChatClient {
   }
   /** Everyone in my namespace, me included. */
   get members(): ClientInfo[] {
-    return [...this.memberMap.values()];
+    return this.roster.list();
   }
   /** Sub-transport the library picked, when it picks (SockJS, Socket.IO). */
   get via(): string | undefined {
@@ -214,15 +210,16 @@ export class ChatClient {
 
   private handleEvent(event: ServerEvent): void {
     // Positions first: a duplicate is dropped before anyone sees it.
-    if (!this.track(event)) return;
+    const tracked = this.ledger.observe(event);
+    if (tracked === 'drop') return this.emitter.emit('ledger', this.ledger.counts);
+    if (tracked === 'changed') this.emitter.emit('ledger', this.ledger.counts);
     switch (event.type) {
       case 'welcome': {
         const wasDown = this.currentState === 'reconnecting';
         this.myId = event.id;
         this.myName = event.name;
         this.attempt = 0;
-        this.memberMap.clear();
-        for (const c of event.clients) this.memberMap.set(c.id, c);
+        this.roster.reset(event.clients);
         this.setState('open');
         if (wasDown) this.reconnects += 1;
         // My rooms came back with hello (rooms); the replay of what I missed follows this welcome.
@@ -234,8 +231,7 @@ export class ChatClient {
         break;
       }
       case 'presence':
-        if (event.event === 'disconnected') this.memberMap.delete(event.client.id);
-        else this.memberMap.set(event.client.id, event.client);
+        this.roster.apply(event);
         this.emitter.emit('members', this.members);
         break;
       case 'rooms':
@@ -243,8 +239,7 @@ export class ChatClient {
         this.roomSet = new Set(event.rooms);
         this.emitter.emit('rooms', this.rooms);
         if (this.myId) {
-          const me = this.memberMap.get(this.myId);
-          if (me) this.memberMap.set(this.myId, { ...me, rooms: this.rooms });
+          this.roster.setRooms(this.myId, this.rooms);
           this.emitter.emit('members', this.members);
         }
         break;
@@ -252,7 +247,7 @@ export class ChatClient {
         if (event.client.id === this.myId) {
           this.myName = event.client.name;
           // The server tells others about my rename, not me: update my own entry here.
-          this.memberMap.set(event.client.id, event.client);
+          this.roster.set(event.client);
           this.emitter.emit('members', this.members);
         }
         break;
@@ -265,23 +260,6 @@ export class ChatClient {
     }
     this.pending.settle(event);
     this.emitter.emit('event', event);
-  }
-
-  /**
-   * Feeds positions to the ledger.
-   * @returns false for a duplicate message, which is then dropped
-   */
-  private track(event: ServerEvent): boolean {
-    let changed = true;
-    let keep = true;
-    if (event.type === 'welcome') this.ledger.welcome(event.epoch, event.positions, event.recovery);
-    else if (event.type === 'rooms' && event.positions) this.ledger.startAt(event.positions, true);
-    else if (event.type === 'ack' && event.stream !== undefined && event.seq !== undefined) this.ledger.skip(event.stream, event.seq);
-    else if (event.type === 'message' && event.stream !== undefined && event.seq !== undefined) {
-      keep = this.ledger.message(event.stream, event.seq, event.replay === true);
-    } else changed = false;
-    if (changed) this.emitter.emit('ledger', this.ledger.counts);
-    return keep;
   }
 
   private handleDown(reason: string, willRetry: boolean): void {
@@ -318,10 +296,4 @@ export class ChatClient {
     this.currentState = state;
     this.emitter.emit('state', state);
   }
-}
-
-/** 32 hex characters from the platform's CSPRNG (browser and Node 20 both have globalThis.crypto). */
-function newResumeToken(): string {
-  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -3,7 +3,7 @@
  * can show. Positions come from the server (protocol/streams.ts); the ledger decides, for each
  * message, whether to deliver it (new, or a late one filling a gap) or drop it (a duplicate).
  */
-import type { RecoveryReport, ResumeState } from '../protocol';
+import type { RecoveryReport, ResumeState, ServerEvent } from '../protocol';
 
 /** What a ledger has counted since the client was created. */
 export interface LedgerCounts {
@@ -82,6 +82,20 @@ export class StreamLedger {
     for (const [stream, head] of Object.entries(positions)) {
       if (override || !this.streams.has(stream)) this.streams.set(stream, { last: head, holes: new Set() });
     }
+  }
+
+  /**
+   * Reads the positions off any server event (welcome, rooms after a join, ack, message).
+   * @returns `drop` for a duplicate message, `changed` when the counts or positions moved, else `none`
+   */
+  observe(event: ServerEvent): 'drop' | 'changed' | 'none' {
+    if (event.type === 'welcome') this.welcome(event.epoch, event.positions, event.recovery);
+    else if (event.type === 'rooms' && event.positions) this.startAt(event.positions, true);
+    else if (event.type === 'ack' && event.stream !== undefined && event.seq !== undefined) this.skip(event.stream, event.seq);
+    else if (event.type === 'message' && event.stream !== undefined && event.seq !== undefined) {
+      if (!this.message(event.stream, event.seq, event.replay === true)) return 'drop';
+    } else return 'none';
+    return 'changed';
   }
 
   /** Stops following a stream (a room I left). */

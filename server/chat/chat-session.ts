@@ -176,10 +176,7 @@ export class ChatSession {
   }
 
   private hello(op: HelloOp): void {
-    if (this.ns) {
-      this.reject(errorEvent('already_hello', { op: 'hello', ref: op.ref }));
-      return;
-    }
+    if (this.ns) return this.reject(errorEvent('already_hello', { op: 'hello', ref: op.ref }));
     const ns = resolveNamespace(this.hub, op, this.fixedNamespace);
     if ('error' in ns) return this.reject(ns.error);
     this.name = op.name;
