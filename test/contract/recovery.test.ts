@@ -161,3 +161,48 @@ describe('recovery: told plainly when it cannot be done', () => {
     });
   }
 });
+
+describe('recovery: a sender left out of its own message sees no gap', () => {
+  for (const t of TRANSPORT_IDS) {
+    test(`${t}: "others" and room-without-me move the sender's position by their ack, live and in a replay`, async () => {
+      const lab = await startLab();
+      const other = await connectClient('ws', lab.url, { name: 'other' });
+      let back: ChatClient | undefined;
+      try {
+        const me = await connectClient(t, lab.url, { name: 'me' });
+        await Promise.all([me.join('quiet'), other.join('quiet')]);
+        await me.say('others', 'not to me 1');
+        let seen = waitFor(me, 'message', (m) => m.text === 'to all 1');
+        await other.say('all', 'to all 1');
+        await seen;
+        await me.say('room', 'not to me 2', { room: 'quiet', includeSelf: false });
+        seen = waitFor(me, 'message', (m) => m.text === 'room 2');
+        await other.say('room', 'room 2', { room: 'quiet' });
+        await seen;
+        assert.equal(me.ledger.counts.missed, 0, 'live: the acks filled the positions');
+        // Positions saved before my own left-out message: the resumed client never saw its ack,
+        // so the replay must bring that ack back.
+        const saved = me.resumeState();
+        await me.say('others', 'not to me, ack only in the replay');
+        me.close();
+        await other.say('all', 'to all 2');
+        back = makeClient(t, lab.url, { name: 'me', resumeFrom: saved });
+        const last = waitFor(back, 'message', (m) => m.text === 'to all 3');
+        const replayedAck = waitFor(back, 'event', (e) => e.type === 'ack' && e.replay === true);
+        back.connect();
+        await waitFor(back, 'state', (s) => s === 'open');
+        await back.say('others', 'not to me 3');
+        await other.say('all', 'to all 3');
+        await last;
+        await replayedAck;
+        assert.deepEqual(back.lastRecovery, { recovered: true, replayed: 1 });
+        assert.equal(back.ledger.counts.missed, 0);
+        assert.equal(back.ledger.counts.duplicated, 0);
+      } finally {
+        back?.close();
+        other.close();
+        await lab.close();
+      }
+    });
+  }
+});

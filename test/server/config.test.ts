@@ -82,3 +82,12 @@ test('a bad ALLOWED_ORIGINS or limit stops the server with the variable named', 
   assert.throws(() => loadConfig({ NODE_ENV: 'test', ALLOWED_ORIGINS: 'evil.example' }), /ALLOWED_ORIGINS/);
   assert.throws(() => loadConfig({ NODE_ENV: 'test', RATE_LIMIT_BURST: '0' }), /RATE_LIMIT_BURST/);
 });
+
+test('resume history: defaults, variables, and bad values refused', () => {
+  const c = loadConfig({ NODE_ENV: 'production' });
+  assert.deepEqual([c.historySize, c.historyMaxAgeMs], [500, 120_000]);
+  const set = loadConfig({ HISTORY_SIZE: '10', HISTORY_MAX_AGE_MS: '5000' });
+  assert.deepEqual([set.historySize, set.historyMaxAgeMs], [10, 5000]);
+  assert.throws(() => loadConfig({ HISTORY_SIZE: '0' }), /HISTORY_SIZE/);
+  assert.throws(() => loadConfig({ HISTORY_MAX_AGE_MS: 'soon' }), /HISTORY_MAX_AGE_MS/);
+});
