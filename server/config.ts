@@ -70,8 +70,8 @@ const LIMIT_DEFAULTS = {
   maxRoomsPerClient: 50,
   maxClientsPerRoom: 1000,
   maxConnectionsPerAddress: 200,
-  // Enough for a reconnect of a few seconds in a busy classroom chat; keep it under
-  // POLL_QUEUE_LIMIT, or a polling client's replay alone could overflow its queue.
+  // Enough for a reconnect of a few seconds in a busy classroom chat. One replay is capped at
+  // half of POLL_QUEUE_LIMIT anyway (lab-server.ts), so a polling client's queue cannot overflow.
   historySize: 500,
   historyMaxAgeMs: 120_000,
 };

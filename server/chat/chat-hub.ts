@@ -39,6 +39,8 @@ export interface ChatHubOptions {
   clock?: Clock;
   /** Per-stream message history for resume (default: 500 messages, 2 minutes). */
   history?: StreamHistoryOptions;
+  /** Most events one resume may replay (default: no limit); see planResume. */
+  replayLimit?: number;
 }
 
 export class ChatHub {
@@ -46,6 +48,8 @@ export class ChatHub {
   readonly clock: Clock;
   /** Every message's position in its stream, and the recent ones for replay after a reconnect. */
   readonly history: StreamHistory;
+  /** Most events one resume may replay. */
+  readonly replayLimit: number;
   private readonly namespaces = new Map<string, NamespaceState>();
   private readonly sessions = new Set<ChatSession>();
   private readonly nativeDeliverers = new Map<TransportId, NativeDeliverer>();
@@ -59,6 +63,7 @@ export class ChatHub {
     this.limits = options.limits;
     this.clock = options.clock ?? Date.now;
     this.history = new StreamHistory(options.history ?? { size: 500, maxAgeMs: 120_000 });
+    this.replayLimit = options.replayLimit ?? Number.POSITIVE_INFINITY;
     for (const name of options.namespaces) this.namespaces.set(name, new NamespaceState(name));
     this.bus = options.bus ?? new InMemoryChatBus();
     this.unsubscribe = this.bus.subscribe((delivery) => this.fanOut(delivery));

@@ -188,7 +188,7 @@ export class ChatSession {
     ns.add(this);
     this.peer.becameReady?.();
     const joined = (op.rooms ? this.joinRooms(op.rooms, 'hello', op.ref) : undefined) ?? [];
-    const plan = op.resume ? planResume(this.hub.history, op.resume, this.followedStreams(), this.clientKey) : undefined;
+    const plan = op.resume && planResume(this.hub.history, op.resume, this.followedStreams(), this.clientKey, this.hub.replayLimit);
     this.peer.send({
       type: 'welcome',
       id: this.id,

@@ -20,24 +20,39 @@ export interface ResumePlan {
  * @param follows the streams the client follows now (namespace, its direct stream, its rooms);
  *   positions of other streams (a room it no longer rejoined) are ignored
  * @param clientKey the client's resume key: messages it sent but excluded itself from come back as acks
+ * @param limit most events one replay may hold; beyond it the oldest are reported missed, because a
+ *   replay that overflows a polling session's queue would close it, and the client would come back
+ *   with the same positions and overflow again, forever
  */
-export function planResume(history: StreamHistory, resume: ResumeState, follows: Set<string>, clientKey: string): ResumePlan {
+export function planResume(
+  history: StreamHistory,
+  resume: ResumeState,
+  follows: Set<string>,
+  clientKey: string,
+  limit = Number.POSITIVE_INFINITY,
+): ResumePlan {
   const named = Object.entries(resume.streams).filter(([stream]) => follows.has(stream));
   if (resume.epoch !== history.epoch) {
     // Another server run: our positions mean nothing to this client, and its gap has no known size.
     const missedStreams = named.filter(([, last]) => last > 0).map(([stream]) => ({ stream }));
     return { report: { recovered: missedStreams.length === 0, ...(missedStreams.length ? { missedStreams } : {}), replayed: 0 }, events: [] };
   }
-  const missedStreams: { stream: string; missed?: number }[] = [];
-  const entries: HistoryEntry[] = [];
+  const missed = new Map<string, number | undefined>();
+  const entries: { stream: string; entry: HistoryEntry }[] = [];
   for (const [stream, last] of named) {
     const result = history.since(stream, last);
-    entries.push(...result.entries);
-    if (!result.ok) missedStreams.push(result.missed > 0 ? { stream, missed: result.missed } : { stream });
+    entries.push(...result.entries.map((entry) => ({ stream, entry })));
+    if (!result.ok) missed.set(stream, result.missed > 0 ? result.missed : undefined);
   }
   // Several streams replay in the order their messages happened; within a stream that is seq order.
-  entries.sort((a, b) => a.order - b.order);
-  const events = entries.map((entry) => replayEvent(entry, clientKey));
+  entries.sort((a, b) => a.entry.order - b.entry.order);
+  // Over the limit, the oldest go: within each stream those are its first, so what stays is contiguous.
+  for (const { stream } of entries.splice(0, Math.max(0, entries.length - limit))) {
+    const known = missed.has(stream) ? missed.get(stream) : 0;
+    missed.set(stream, known === undefined ? undefined : known + 1);
+  }
+  const missedStreams = [...missed].map(([stream, count]) => (count === undefined ? { stream } : { stream, missed: count }));
+  const events = entries.map(({ entry }) => replayEvent(entry, clientKey));
   const replayed = events.filter((e) => e.type === 'message').length;
   const report: RecoveryReport = { recovered: missedStreams.length === 0, replayed };
   if (missedStreams.length > 0) report.missedStreams = missedStreams;

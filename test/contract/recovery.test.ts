@@ -206,3 +206,30 @@ describe('recovery: a sender left out of its own message sees no gap', () => {
     });
   }
 });
+
+describe('recovery: a replay never overflows a polling queue', () => {
+  test('polling: more missed than half the queue limit → the oldest are reported missed, the rest replayed once', async () => {
+    const lab = await startLab({ ...UNLIMITED, historySize: 100, pollQueueLimit: 20 });
+    const sender = await connectClient('ws', lab.url, { name: 'sender' });
+    let back: ChatClient | undefined;
+    try {
+      const first = await connectClient('polling', lab.url, { name: 'away' });
+      await first.join('busy');
+      const saved = first.resumeState();
+      first.close();
+      await sendMany(sender, 'busy', 25, 'b');
+      back = makeClient('polling', lab.url, { name: 'away', resumeFrom: saved });
+      const recovery = waitFor(back, 'recovery');
+      const last = waitFor(back, 'message', (m) => m.text === 'b24');
+      back.connect();
+      assert.deepEqual(await recovery, { recovered: false, missedStreams: [{ stream: 'room:/:busy', missed: 15 }], replayed: 10 });
+      await last;
+      assert.equal(back.reconnects, 0, 'the session survived its replay');
+      assert.deepEqual([back.ledger.counts.recovered, back.ledger.counts.missed], [10, 15]);
+    } finally {
+      back?.close();
+      sender.close();
+      await lab.close();
+    }
+  });
+});
