@@ -1,11 +1,15 @@
 /**
  * A chat client over any Link: says hello on every (re)connect, remembers its name and rooms and
  * restores them after a reconnect, keeps the member list from presence events, and reconnects
- * with capped exponential backoff for Links that do not reconnect by themselves.
+ * with capped exponential backoff for Links that do not reconnect by themselves. Every hello
+ * presents its resume token and stream positions, so the server replays what it missed; the
+ * ledger drops duplicates and counts gaps.
  */
 import mitt, { type Emitter } from 'mitt';
 import {
   DEFAULT_NAMESPACE,
+  roomStream,
+  type RecoveryReport,
   type ClientInfo,
   type ClientOpInput,
   type ErrorEvent,
@@ -16,6 +20,10 @@ import {
 } from '../protocol';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
 import type { Link, LinkConnection } from './link';
+import { MemberRoster } from './member-roster';
+import { PendingRequests } from './pending-requests';
+import { newResumeToken, type SavedResume } from './saved-resume';
+import { StreamLedger, type LedgerCounts } from './stream-ledger';
 
 /** What a pane shows about its connection. */
 export type ClientState = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'closed';
@@ -32,6 +40,10 @@ export type ChatClientEvents = {
   rooms: string[];
   /** The connection went down; the reason as the library put it. */
   down: { reason: string };
+  /** The server answered a resume (after a reconnect): whether nothing was lost. */
+  recovery: RecoveryReport;
+  /** The delivery ledger changed. */
+  ledger: LedgerCounts;
 };
 
 export interface ChatClientOptions {
@@ -40,28 +52,39 @@ export interface ChatClientOptions {
   backoff?: BackoffOptions;
   /** How long `request()` waits for its reply, ms. */
   requestTimeoutMs?: number;
+  /** Carry on from an earlier client (its token, positions and rooms), e.g. after a page reload. */
+  resumeFrom?: SavedResume;
 }
 
 /** An operation without its ref (request() adds one). */
 type OpWithoutRef = ClientOpInput extends infer T ? (T extends { ref?: string } ? Omit<T, 'ref'> : never) : never;
 
+export type { SavedResume };
+
 export class ChatClient {
   readonly ns: string;
   private readonly emitter: Emitter<ChatClientEvents> = mitt<ChatClientEvents>();
   private readonly backoff: BackoffOptions;
-  private readonly requestTimeoutMs: number;
   private connection: LinkConnection | undefined;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private attempt = 0;
-  private refCounter = 0;
-  private readonly pending = new Map<string, { resolve: (e: ServerEvent) => void; reject: (e: Error) => void; timer: ReturnType<typeof setTimeout> }>();
-  private readonly memberMap = new Map<string, ClientInfo>();
+  private readonly pending: PendingRequests;
+  private readonly roster = new MemberRoster();
   private roomSet = new Set<string>();
   private currentState: ClientState = 'idle';
   private myName: string;
   private myId: string | undefined;
   /** Times the connection came back after going down. */
   reconnects = 0;
+  /** Per-stream positions and delivery counts. */
+  readonly ledger: StreamLedger;
+  /**
+   * Identifies this client across reconnects (its id changes with every connection): random,
+   * made here, never shown to others. The server keys this client's direct-message stream by it.
+   */
+  readonly resumeToken: string;
+  /** The last answer to a resume, if any. */
+  lastRecovery: RecoveryReport | undefined;
 
   constructor(
     readonly link: Link,
@@ -70,7 +93,15 @@ export class ChatClient {
     this.myName = options.name;
     this.ns = options.ns ?? DEFAULT_NAMESPACE;
     this.backoff = options.backoff ?? DEFAULT_BACKOFF;
-    this.requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
+    this.pending = new PendingRequests(options.requestTimeoutMs ?? 10_000);
+    this.resumeToken = options.resumeFrom?.token ?? newResumeToken();
+    this.ledger = new StreamLedger(options.resumeFrom?.resume);
+    this.roomSet = new Set(options.resumeFrom?.rooms ?? []);
+  }
+
+  /** What a new client would need to carry on from here (see `resumeFrom`). */
+  resumeState(): SavedResume {
+    return { token: this.resumeToken, resume: this.ledger.resumeState(), rooms: this.rooms };
   }
 
   get transport(): TransportId {
@@ -92,7 +123,7 @@ export class ChatClient {
   }
   /** Everyone in my namespace, me included. */
   get members(): ClientInfo[] {
-    return [...this.memberMap.values()];
+    return this.roster.list();
   }
   /** Sub-transport the library picked, when it picks (SockJS, Socket.IO). */
   get via(): string | undefined {
@@ -116,7 +147,7 @@ export class ChatClient {
     clearTimeout(this.retryTimer);
     this.connection?.close();
     this.connection = undefined;
-    this.failPending(new Error('client closed'));
+    this.pending.failAll(new Error('client closed'));
     this.setState('closed');
   }
 
@@ -132,19 +163,11 @@ export class ChatClient {
    * (ack, rooms, list, whoami) — or rejects with the error event's message.
    */
   request(op: OpWithoutRef): Promise<ServerEvent> {
-    const ref = `r${++this.refCounter}`;
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.pending.delete(ref);
-        reject(new Error(`no reply to ${op.op} within ${this.requestTimeoutMs} ms`));
-      }, this.requestTimeoutMs);
-      this.pending.set(ref, { resolve, reject, timer });
-      if (!this.send({ ...op, ref } as ClientOpInput)) {
-        clearTimeout(timer);
-        this.pending.delete(ref);
-        reject(new Error(`not connected (${this.currentState})`));
-      }
-    });
+    return this.pending.start(
+      op.op,
+      (ref) => this.send({ ...op, ref } as ClientOpInput),
+      () => `not connected (${this.currentState})`,
+    );
   }
 
   /** Sends a chat message. */
@@ -172,39 +195,51 @@ export class ChatClient {
 
   private openConnection(): void {
     this.connection = this.link.open(this.ns, {
-      onOpen: () => this.connection?.send({ op: 'hello', name: this.myName, ns: this.ns }),
+      onOpen: () => this.connection?.send(this.hello()),
       onEvent: (event) => this.handleEvent(event),
       onDown: ({ reason, willRetry }) => this.handleDown(reason, willRetry),
     });
   }
 
+  /** Hello with what a resume needs: my key, my positions, and my rooms (rejoined before any replay). */
+  private hello(): ClientOpInput {
+    const resume = this.ledger.resumeState();
+    const rooms = this.rooms;
+    return { op: 'hello', name: this.myName, ns: this.ns, resumeToken: this.resumeToken, ...(resume ? { resume } : {}), ...(rooms.length ? { rooms } : {}) };
+  }
+
   private handleEvent(event: ServerEvent): void {
+    // Positions first: a duplicate is dropped before anyone sees it.
+    const tracked = this.ledger.observe(event);
+    if (tracked === 'drop') return this.emitter.emit('ledger', this.ledger.counts);
+    if (tracked === 'changed') this.emitter.emit('ledger', this.ledger.counts);
     switch (event.type) {
       case 'welcome': {
         const wasDown = this.currentState === 'reconnecting';
         this.myId = event.id;
         this.myName = event.name;
         this.attempt = 0;
-        this.memberMap.clear();
-        for (const c of event.clients) this.memberMap.set(c.id, c);
+        this.roster.reset(event.clients);
         this.setState('open');
         if (wasDown) this.reconnects += 1;
-        // Rejoin my rooms: the server forgot them with the old connection.
-        if (this.roomSet.size > 0) this.connection?.send({ op: 'join', rooms: [...this.roomSet] });
+        // My rooms came back with hello (rooms); the replay of what I missed follows this welcome.
         this.emitter.emit('members', this.members);
+        if (event.recovery) {
+          this.lastRecovery = event.recovery;
+          this.emitter.emit('recovery', event.recovery);
+        }
         break;
       }
       case 'presence':
-        if (event.event === 'disconnected') this.memberMap.delete(event.client.id);
-        else this.memberMap.set(event.client.id, event.client);
+        this.roster.apply(event);
         this.emitter.emit('members', this.members);
         break;
       case 'rooms':
+        for (const room of this.roomSet) if (!event.rooms.includes(room)) this.ledger.forget(roomStream(this.ns, room));
         this.roomSet = new Set(event.rooms);
         this.emitter.emit('rooms', this.rooms);
         if (this.myId) {
-          const me = this.memberMap.get(this.myId);
-          if (me) this.memberMap.set(this.myId, { ...me, rooms: this.rooms });
+          this.roster.setRooms(this.myId, this.rooms);
           this.emitter.emit('members', this.members);
         }
         break;
@@ -212,7 +247,7 @@ export class ChatClient {
         if (event.client.id === this.myId) {
           this.myName = event.client.name;
           // The server tells others about my rename, not me: update my own entry here.
-          this.memberMap.set(event.client.id, event.client);
+          this.roster.set(event.client);
           this.emitter.emit('members', this.members);
         }
         break;
@@ -223,23 +258,13 @@ export class ChatClient {
         this.emitter.emit('error', event);
         break;
     }
-    const ref = 'ref' in event ? event.ref : undefined;
-    // A message carries the sender's ref too; only direct replies settle a request.
-    if (ref !== undefined && event.type !== 'message') {
-      const waiter = this.pending.get(ref);
-      if (waiter) {
-        this.pending.delete(ref);
-        clearTimeout(waiter.timer);
-        if (event.type === 'error') waiter.reject(Object.assign(new Error(`${event.code}: ${event.message}`), { event }));
-        else waiter.resolve(event);
-      }
-    }
+    this.pending.settle(event);
     this.emitter.emit('event', event);
   }
 
   private handleDown(reason: string, willRetry: boolean): void {
     if (this.currentState === 'closed') return;
-    this.failPending(new Error(`connection lost: ${reason}`));
+    this.pending.failAll(new Error(`connection lost: ${reason}`));
     this.myId = undefined;
     this.emitter.emit('down', { reason });
     this.setState('reconnecting');
@@ -264,14 +289,6 @@ export class ChatClient {
       this.connection?.close();
       this.openConnection();
     }, delay);
-  }
-
-  private failPending(error: Error): void {
-    for (const [ref, waiter] of this.pending) {
-      clearTimeout(waiter.timer);
-      waiter.reject(error);
-      this.pending.delete(ref);
-    }
   }
 
   private setState(state: ClientState): void {

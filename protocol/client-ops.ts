@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { MAX_NAME_LENGTH, MAX_ROOM_LENGTH, NAMESPACE_PATTERN, NAME_PATTERN, ROOM_PATTERN } from './names';
+import { MAX_RESUME_STREAMS, resumeStateSchema, resumeTokenSchema } from './streams';
 
 /** Most rooms one join/leave operation may name. */
 export const MAX_ROOMS_PER_OP = 16;
@@ -37,8 +38,22 @@ export type Scope = (typeof SCOPES)[number];
 
 /** Every operation, by name. `.strict()` rejects fields we did not define. */
 export const clientOpSchemas = {
-  /** First operation on every connection: who I am and (except on Socket.IO) which namespace. */
-  hello: z.object({ op: z.literal('hello'), name: nameSchema, ns: namespace.optional(), ref }).strict(),
+  /**
+   * First operation on every connection: who I am and (except on Socket.IO) which namespace.
+   * Optional, for delivery across reconnects: `resumeToken` (my stable client key), `resume`
+   * (what I last saw per stream) and `rooms` (rejoined before anything is replayed or delivered).
+   */
+  hello: z
+    .object({
+      op: z.literal('hello'),
+      name: nameSchema,
+      ns: namespace.optional(),
+      resumeToken: resumeTokenSchema.optional(),
+      resume: resumeStateSchema.optional(),
+      rooms: z.array(roomSchema).max(MAX_RESUME_STREAMS).optional(),
+      ref,
+    })
+    .strict(),
   /** Change my display name. */
   rename: z.object({ op: z.literal('rename'), name: nameSchema, ref }).strict(),
   /**

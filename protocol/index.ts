@@ -6,3 +6,4 @@ export * from './client-ops';
 export * from './server-events';
 export * from './frame-codec';
 export * from './wire-metrics';
+export * from './streams';

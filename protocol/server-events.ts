@@ -6,6 +6,7 @@
  */
 import type { ErrorCode } from './error-codes';
 import type { Scope } from './client-ops';
+import type { RecoveryReport } from './streams';
 import type { TransportId } from './transports';
 
 /** A connected client as other clients see it. */
@@ -36,6 +37,12 @@ export interface WelcomeEvent {
   namespaces: string[];
   /** Limits the server enforces, so a client can check before sending. */
   limits: { maxTextChars: number; maxFrameBytes: number };
+  /** This server run's history epoch: stream positions are only comparable within one epoch. */
+  epoch: string;
+  /** The answer to hello's `resume`, when it had one. */
+  recovery?: RecoveryReport;
+  /** Last seq of every stream I follow now (replay included): where my positions start. */
+  positions: Record<string, number>;
   ref?: string;
 }
 
@@ -62,6 +69,11 @@ export interface MessageEvent {
    * server's own share from a measured latency.
    */
   serverMicros?: number;
+  /** The stream this message belongs to (protocol/streams.ts) and its position there. */
+  stream?: string;
+  seq?: number;
+  /** True when it is replayed after a reconnect rather than delivered live. */
+  replay?: boolean;
 }
 
 /** Someone in my namespace arrived, left, was renamed, or changed rooms. */
@@ -77,6 +89,8 @@ export interface PresenceEvent {
 export interface RoomsEvent {
   type: 'rooms';
   rooms: string[];
+  /** After a join: last seq of each newly joined room's stream, where my positions there start. */
+  positions?: Record<string, number>;
   ref?: string;
 }
 
@@ -101,6 +115,13 @@ export interface AckEvent {
   ref?: string;
   messageId: string;
   recipients: number;
+  /**
+   * Set when the message went to a stream I follow but not to me (`others`, room without me):
+   * its position, so my ledger sees no gap. `replay` when re-sent after a reconnect.
+   */
+  stream?: string;
+  seq?: number;
+  replay?: boolean;
 }
 
 /** Something the client sent was refused. Only the offending client receives it. */

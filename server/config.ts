@@ -59,6 +59,10 @@ export interface LabConfig {
   maxConnectionsPerAddress: number;
   /** The wire meter (`/api/metrics/wire`); off only to measure what metering costs (`npm run bench`). */
   wireMeter: boolean;
+  /** Messages kept per stream for replay after a reconnect. */
+  historySize: number;
+  /** Messages older than this are no longer replayed, ms. */
+  historyMaxAgeMs: number;
 }
 
 /** Hardening defaults, the same in every environment. */
@@ -71,6 +75,10 @@ const LIMIT_DEFAULTS = {
   maxClientsPerRoom: 1000,
   maxConnectionsPerAddress: 200,
   wireMeter: true,
+  // Enough for a reconnect of a few seconds in a busy classroom chat. One replay is capped at
+  // half of POLL_QUEUE_LIMIT anyway (lab-server.ts), so a polling client's queue cannot overflow.
+  historySize: 500,
+  historyMaxAgeMs: 120_000,
 };
 
 const DEFAULTS: Record<Environment, Omit<LabConfig, 'env' | 'dev'>> = {
@@ -163,6 +171,8 @@ const ENV_SCHEMA = z.object({
   MAX_CLIENTS_PER_ROOM: int(1, 10_000_000).optional(),
   MAX_CONNECTIONS_PER_ADDRESS: int(1, 1_000_000).optional(),
   WIRE_METER: z.enum(['on', 'off']).optional(),
+  HISTORY_SIZE: int(1, 100_000).optional(),
+  HISTORY_MAX_AGE_MS: int(1000, 86_400_000).optional(),
 });
 
 /** Picks the environment from NODE_ENV (anything unknown counts as development). */
@@ -209,6 +219,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxClientsPerRoom: v.MAX_CLIENTS_PER_ROOM,
     maxConnectionsPerAddress: v.MAX_CONNECTIONS_PER_ADDRESS,
     wireMeter: v.WIRE_METER === undefined ? undefined : v.WIRE_METER === 'on',
+    historySize: v.HISTORY_SIZE,
+    historyMaxAgeMs: v.HISTORY_MAX_AGE_MS,
   };
   const merged: LabConfig = { ...base, env: environment, dev: environment === 'development' };
   for (const [key, value] of Object.entries(fromEnv)) {

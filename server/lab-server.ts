@@ -60,6 +60,9 @@ export function createLabServer(config: LabConfig, options: LabServerOptions = {
     bus: options.bus,
     clock: options.clock,
     faults,
+    history: { size: config.historySize, maxAgeMs: config.historyMaxAgeMs },
+    // Half a polling queue: a replay must never overflow it, and live traffic needs room too.
+    replayLimit: Math.max(1, Math.floor(config.pollQueueLimit / 2)),
   });
   const transports = createTransports(hub, config);
   const wireMeter = new WireMeter();

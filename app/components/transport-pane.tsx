@@ -4,6 +4,7 @@ import { useChatClient } from '../hooks/use-chat-client';
 import { useMessageLog } from '../hooks/use-message-log';
 import { usePaneActions } from '../hooks/use-pane-actions';
 import type { SendTarget, UiScope } from '../lib/ui-scope';
+import { DeliveryLedger } from './delivery-ledger';
 import { ListButtons } from './list-buttons';
 import { MemberList } from './member-list';
 import { MessageLog } from './message-log';
@@ -83,6 +84,7 @@ export function TransportPane({ transport, ns, pollIntervalMs, initialName, ref 
         onSend={send}
       />
       <MessageLog transport={transport} entries={entries} />
+      <DeliveryLedger transport={transport} counts={view.ledger} recovery={view.recovery} />
       <RoomControls transport={transport} rooms={view.rooms} onJoin={join} onLeave={actions.leave} onPick={pickRoom} />
       <NameField transport={transport} name={view.name} onRename={(name) => void actions.rename(name)} />
       <MemberList transport={transport} members={view.members} myId={view.id} selectedId={to} onPick={pickMember} />

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import type { ClientInfo, TransportId } from '../../protocol';
+import type { ClientInfo, RecoveryReport, TransportId } from '../../protocol';
+import type { LedgerCounts } from '../../client/stream-ledger';
 import { ChatClient, type ClientState } from '../../client/chat-client';
 import type { FetchLike } from '../../client/links/polling-link';
 import { createBrowserLink } from '../lib/browser-links';
@@ -15,6 +16,10 @@ export interface ChatView {
   reconnects: number;
   members: ClientInfo[];
   rooms: string[];
+  /** Delivery counts per stream position. */
+  ledger: LedgerCounts;
+  /** The server's answer to the last resume. */
+  recovery?: RecoveryReport;
 }
 
 export interface UseChatClientOptions {
@@ -38,6 +43,8 @@ function viewOf(client: ChatClient): ChatView {
     reconnects: client.reconnects,
     members: client.members,
     rooms: client.rooms,
+    ledger: client.ledger.counts,
+    recovery: client.lastRecovery,
   };
 }
 
@@ -54,6 +61,7 @@ export function useChatClient(options: UseChatClientOptions): { client: ChatClie
     reconnects: 0,
     members: [],
     rooms: [],
+    ledger: { received: 0, missed: 0, duplicated: 0, outOfOrder: 0, recovered: 0, unknownGaps: 0 },
   }));
   const nameRef = useRef(options.initialName);
   const onLogRef = useRef(options.onLog);
@@ -74,11 +82,14 @@ export function useChatClient(options: UseChatClientOptions): { client: ChatClie
       chat.on('state', refresh),
       chat.on('members', refresh),
       chat.on('rooms', refresh),
+      chat.on('ledger', refresh),
+      chat.on('recovery', refresh),
       chat.on('event', (event) => {
         if (event.type === 'welcome') {
           if (chat.reconnects > reconnectsLogged) {
             reconnectsLogged = chat.reconnects;
             log(systemEntry(messages.log.reconnected(chat.reconnects, event.id)));
+            if (event.recovery) log(systemEntry(messages.log.resumed(event.recovery.replayed, event.recovery.recovered)));
           } else {
             log(systemEntry(messages.log.connected(event.id, event.ns)));
           }

@@ -83,6 +83,20 @@ export const messages: Messages = {
     nameLabel: 'Name in this pane',
     nameHelp: 'Press Enter or leave the field to rename.',
   },
+  ledger: {
+    heading: 'Delivery ledger',
+    help: 'Every room, direct and namespace message has a position in its stream; after a reconnect the server replays what this pane missed.',
+    labels: {
+      received: 'Received',
+      missed: 'Missed (lost)',
+      duplicated: 'Duplicates dropped',
+      outOfOrder: 'Out of order',
+      recovered: 'Recovered by replay',
+    },
+    notRecovered: (streams, missed, uncounted) =>
+      `Not everything could be recovered after the reconnect: ${streams} stream${streams === 1 ? '' : 's'} had a gap the server no longer had` +
+      (uncounted ? ' (the server restarted, so the loss cannot be counted).' : ` (${missed} message${missed === 1 ? '' : 's'} lost).`),
+  },
   rooms: {
     heading: 'Rooms',
     inputLabel: 'Room names',
@@ -150,6 +164,8 @@ export const messages: Messages = {
     },
     connected: (id, ns) => `Connected as ${id} in namespace ${ns}.`,
     reconnected: (count, id) => `Reconnected (#${count}) as ${id}.`,
+    resumed: (replayed, recovered) =>
+      `Resumed: ${replayed} missed message${replayed === 1 ? '' : 's'} replayed below${recovered ? '; nothing lost.' : ', but some were lost (see the delivery ledger).'}`,
     down: (reason) => `Connection lost: ${reason}.`,
     closed: 'Connection closed.',
     renamed: (name) => `Now called ${name}.`,

@@ -83,6 +83,14 @@ export interface Messages {
     nameLabel: string;
     nameHelp: string;
   };
+  /** The delivery ledger under each pane. */
+  ledger: {
+    heading: string;
+    help: string;
+    labels: { received: string; missed: string; duplicated: string; outOfOrder: string; recovered: string };
+    /** Shown when a reconnect could not replay everything. */
+    notRecovered: (streams: number, missed: number, uncounted: boolean) => string;
+  };
   rooms: {
     heading: string;
     inputLabel: string;
@@ -137,6 +145,8 @@ export interface Messages {
     };
     connected: (id: string, ns: string) => string;
     reconnected: (count: number, id: string) => string;
+    /** After a reconnect: what the server replayed, and whether anything was beyond recovery. */
+    resumed: (replayed: number, recovered: boolean) => string;
     down: (reason: string) => string;
     closed: string;
     renamed: (name: string) => string;

@@ -11,6 +11,7 @@ import { NamespaceState } from './namespace-state';
 import type { Peer } from './peer';
 import type { FaultInjector } from '../faults/fault-injector';
 import type { RateLimitOptions } from './rate-limiter';
+import { StreamHistory, type StreamHistoryOptions } from './stream-history';
 import type { Clock } from './token-bucket';
 
 /** Limits the core enforces on every transport. */
@@ -39,11 +40,19 @@ export interface ChatHubOptions {
   clock?: Clock;
   /** Admin faults (stall, latency): every peer is wrapped once here, whatever its transport. */
   faults?: FaultInjector;
+  /** Per-stream message history for resume (default: 500 messages, 2 minutes). */
+  history?: StreamHistoryOptions;
+  /** Most events one resume may replay (default: no limit); see planResume. */
+  replayLimit?: number;
 }
 
 export class ChatHub {
   readonly limits: ChatLimits;
   readonly clock: Clock;
+  /** Every message's position in its stream, and the recent ones for replay after a reconnect. */
+  readonly history: StreamHistory;
+  /** Most events one resume may replay. */
+  readonly replayLimit: number;
   private readonly namespaces = new Map<string, NamespaceState>();
   private readonly sessions = new Set<ChatSession>();
   private readonly nativeDeliverers = new Map<TransportId, NativeDeliverer>();
@@ -58,6 +67,8 @@ export class ChatHub {
     this.limits = options.limits;
     this.clock = options.clock ?? Date.now;
     this.faults = options.faults;
+    this.history = new StreamHistory(options.history ?? { size: 500, maxAgeMs: 120_000 });
+    this.replayLimit = options.replayLimit ?? Number.POSITIVE_INFINITY;
     for (const name of options.namespaces) this.namespaces.set(name, new NamespaceState(name));
     this.bus = options.bus ?? new InMemoryChatBus();
     this.unsubscribe = this.bus.subscribe((delivery) => this.fanOut(delivery));

@@ -4,8 +4,8 @@
  * `ChatHub.connect()` and feed it frames (or, for Socket.IO, event name + payload).
  */
 import {
-  DEFAULT_NAMESPACE,
   errorEvent,
+  roomStream,
   parseClientFrame,
   parseClientOp,
   type ClientInfo,
@@ -15,7 +15,6 @@ import {
   type JoinOp,
   type LeaveOp,
   type ListOp,
-  type MessageEvent,
   type ParseResult,
   type RenameOp,
   type SendOp,
@@ -26,12 +25,20 @@ import type { ChatHub } from './chat-hub';
 import type { NamespaceState } from './namespace-state';
 import type { Peer } from './peer';
 import { RateLimiter } from './rate-limiter';
+import { followedStreams, newMessage, streamOf } from './chat-message';
+import { checkJoin, resolveNamespace } from './membership-rules';
+import { planResume } from './session-resume';
 
 export class ChatSession {
   /** Display name; set by hello. */
   name = '';
   /** Rooms this client is in. */
   readonly rooms = new Set<string>();
+  /**
+   * Identifies "the same client" across reconnects: the resume token from hello, else the id
+   * (then its direct stream lasts one connection). Keys the client's direct-message stream.
+   */
+  clientKey: string;
   private ns: NamespaceState | undefined;
   private closed = false;
   private readonly rateLimiter: RateLimiter;
@@ -53,6 +60,7 @@ export class ChatSession {
     readonly remoteAddress?: string,
   ) {
     this.rateLimiter = new RateLimiter(hub.limits.rate, hub.clock);
+    this.clientKey = id;
   }
 
   get transport(): TransportId {
@@ -67,6 +75,16 @@ export class ChatSession {
   /** The namespace, once ready. */
   get namespace(): string | undefined {
     return this.ns?.name;
+  }
+
+  /** The streams this client follows now: its namespace's, its direct messages', its rooms'. */
+  followedStreams(): Set<string> {
+    return followedStreams(this.ns!.name, this.clientKey, this.rooms);
+  }
+
+  /** The last seq of each stream: where this client's positions there start. */
+  private positions(streams: Iterable<string>): Record<string, number> {
+    return Object.fromEntries([...streams].map((stream) => [stream, this.hub.history.head(stream)]));
   }
 
   /** How others see this client. */
@@ -162,30 +180,19 @@ export class ChatSession {
   }
 
   private hello(op: HelloOp): void {
-    if (this.ns) {
-      this.reject(errorEvent('already_hello', { op: 'hello', ref: op.ref }));
-      return;
-    }
-    const requested = this.fixedNamespace ?? op.ns ?? DEFAULT_NAMESPACE;
-    if (this.fixedNamespace && op.ns !== undefined && op.ns !== this.fixedNamespace) {
-      this.reject(
-        errorEvent('invalid_namespace', {
-          op: 'hello',
-          ref: op.ref,
-          message: `This connection is in namespace ${this.fixedNamespace}; connect to ${op.ns} instead.`,
-        }),
-      );
-      return;
-    }
-    const ns = this.hub.namespace(requested);
-    if (!ns) {
-      this.reject(errorEvent('invalid_namespace', { op: 'hello', ref: op.ref }));
-      return;
-    }
+    if (this.ns) return this.reject(errorEvent('already_hello', { op: 'hello', ref: op.ref }));
+    const ns = resolveNamespace(this.hub, op, this.fixedNamespace);
+    if ('error' in ns) return this.reject(ns.error);
     this.name = op.name;
+    if (op.resumeToken !== undefined) this.clientKey = op.resumeToken;
+    // From here to the end of this method nothing else runs (the bus is synchronous): joining the
+    // namespace and rooms, replaying history and going live are one step, so every message is
+    // either in the replay or delivered live after it, never both and never neither.
     this.ns = ns;
     ns.add(this);
     this.peer.becameReady?.();
+    const joined = (op.rooms ? this.joinRooms(op.rooms, 'hello', op.ref) : undefined) ?? [];
+    const plan = op.resume && planResume(this.hub.history, op.resume, this.followedStreams(), this.clientKey, this.hub.replayLimit);
     this.peer.send({
       type: 'welcome',
       id: this.id,
@@ -195,9 +202,15 @@ export class ChatSession {
       clients: ns.listClients(),
       namespaces: this.hub.namespaceNames,
       limits: { maxTextChars: this.hub.limits.maxTextChars, maxFrameBytes: this.hub.limits.maxFrameBytes },
+      epoch: this.hub.history.epoch,
+      ...(plan ? { recovery: plan.report } : {}),
+      positions: this.positions(this.followedStreams()),
       ref: op.ref,
     });
+    if (op.rooms) this.peer.send({ type: 'rooms', rooms: [...this.rooms].sort() });
+    for (const event of plan?.events ?? []) this.peer.send(event);
     this.publishPresence('connected');
+    if (joined.length > 0) this.publishPresence('joined', joined);
   }
 
   private rename(op: RenameOp): void {
@@ -209,39 +222,26 @@ export class ChatSession {
   private send(op: SendOp): void {
     const ns = this.ns!;
     if ([...op.text].length > this.hub.limits.maxTextChars) {
-      this.reject(
-        errorEvent('too_large', {
-          op: 'send',
-          ref: op.ref,
-          message: `Text is over ${this.hub.limits.maxTextChars} characters.`,
-        }),
-      );
-      return;
+      const message = `Text is over ${this.hub.limits.maxTextChars} characters.`;
+      return this.reject(errorEvent('too_large', { op: 'send', ref: op.ref, message }));
     }
     if (op.scope === 'direct' && !ns.get(op.to!)) {
       this.reject(errorEvent('unknown_client', { op: 'send', ref: op.ref }));
       return;
     }
     const audience = audienceOf(op, this.id);
-    const event: MessageEvent = {
-      type: 'message',
-      id: this.hub.nextMessageId(),
-      from: { id: this.id, name: this.name, transport: this.transport },
-      scope: op.scope,
-      text: op.text,
-      sentAt: Date.now(),
-    };
-    if (op.scope === 'room') {
-      event.room = op.room;
-      event.includeSelf = op.includeSelf !== false;
-    }
-    if (op.scope === 'direct') event.to = op.to;
-    if (op.ref !== undefined) event.ref = op.ref;
+    const event = newMessage(op, this.hub.nextMessageId(), { id: this.id, name: this.name, transport: this.transport });
     const recipients = ns.recipients(audience).length;
+    const stream = streamOf(ns, audience, op);
+    const excluded = audience.kind !== 'client' && audience.except === this.id;
+    event.stream = stream;
+    event.seq = this.hub.history.append(stream, event, { recipients, ...(excluded ? { exceptKey: this.clientKey } : {}) });
     // Measured last, just before fan-out: parsing, checks and audience resolution included.
     event.serverMicros = Number((process.hrtime.bigint() - this.frameReadAt) / BigInt(1000));
     this.hub.publish({ ns: ns.name, audience, event });
-    this.peer.send({ type: 'ack', ref: op.ref, messageId: event.id, recipients });
+    // A stream I follow but was left out of: the ack carries the position, so my ledger sees no gap.
+    const position = excluded && this.followedStreams().has(stream) ? { stream, seq: event.seq } : {};
+    this.peer.send({ type: 'ack', ref: op.ref, messageId: event.id, recipients, ...position });
   }
 
   /**
@@ -249,30 +249,36 @@ export class ChatSession {
    * client's rooms are always exactly what it last asked for or what it had before.
    */
   private join(op: JoinOp): void {
+    const added = this.joinRooms(op.rooms, 'join', op.ref);
+    if (added === undefined) return;
+    const positions = this.positions(added.map((room) => roomStream(this.ns!.name, room)));
+    this.peer.send({ type: 'rooms', rooms: [...this.rooms].sort(), ...(added.length ? { positions } : {}), ref: op.ref });
+    if (added.length > 0) this.publishPresence('joined', added);
+  }
+
+  /**
+   * Puts this client in `rooms`, all or nothing (also for hello's `rooms`).
+   * @returns the rooms newly joined, or undefined when a limit refused them (the error is sent)
+   */
+  private joinRooms(rooms: string[], opName: 'join' | 'hello', ref?: string): string[] | undefined {
     const ns = this.ns!;
-    const limits = this.hub.limits;
-    const fresh = unique(op.rooms).filter((room) => !this.rooms.has(room));
-    if (this.rooms.size + fresh.length > limits.maxRoomsPerClient) {
-      const message = `At most ${limits.maxRoomsPerClient} rooms per client; you are in ${this.rooms.size}.`;
-      return this.reject(errorEvent('room_limit', { op: 'join', ref: op.ref, message }));
+    const checked = checkJoin(ns, this.rooms, rooms, this.hub.limits);
+    if ('error' in checked) {
+      this.reject(errorEvent(checked.error, { op: opName, ref, message: checked.message }));
+      return undefined;
     }
-    const full = fresh.find((room) => ns.roomSize(room) >= limits.maxClientsPerRoom);
-    if (full !== undefined) {
-      const message = `Room ${full} is full (${limits.maxClientsPerRoom} clients); no rooms were joined.`;
-      return this.reject(errorEvent('room_full', { op: 'join', ref: op.ref, message }));
-    }
+    const fresh = checked.fresh;
     const added = fresh.filter((room) => ns.addToRoom(room, this.id));
     for (const room of added) {
       this.rooms.add(room);
       this.peer.joinedRoom?.(room);
     }
-    this.peer.send({ type: 'rooms', rooms: [...this.rooms].sort(), ref: op.ref });
-    if (added.length > 0) this.publishPresence('joined', added);
+    return added;
   }
 
   private leave(op: LeaveOp): void {
     const ns = this.ns!;
-    const removed = unique(op.rooms).filter((room) => ns.removeFromRoom(room, this.id));
+    const removed = [...new Set(op.rooms)].filter((room) => ns.removeFromRoom(room, this.id));
     for (const room of removed) {
       this.rooms.delete(room);
       this.peer.leftRoom?.(room);
@@ -295,8 +301,4 @@ export class ChatSession {
       event: { type: 'presence', event, client: this.info(), ...(rooms ? { rooms } : {}) },
     });
   }
-}
-
-function unique(values: string[]): string[] {
-  return [...new Set(values)];
 }

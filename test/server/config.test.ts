@@ -88,3 +88,12 @@ test('WIRE_METER is on by default and can be turned off for the benchmark', () =
   assert.equal(loadConfig({ WIRE_METER: 'off' }).wireMeter, false);
   assert.throws(() => loadConfig({ WIRE_METER: 'no' }), /WIRE_METER/);
 });
+
+test('resume history: defaults, variables, and bad values refused', () => {
+  const c = loadConfig({ NODE_ENV: 'production' });
+  assert.deepEqual([c.historySize, c.historyMaxAgeMs], [500, 120_000]);
+  const set = loadConfig({ HISTORY_SIZE: '10', HISTORY_MAX_AGE_MS: '5000' });
+  assert.deepEqual([set.historySize, set.historyMaxAgeMs], [10, 5000]);
+  assert.throws(() => loadConfig({ HISTORY_SIZE: '0' }), /HISTORY_SIZE/);
+  assert.throws(() => loadConfig({ HISTORY_MAX_AGE_MS: 'soon' }), /HISTORY_MAX_AGE_MS/);
+});

@@ -32,7 +32,8 @@ describe('Socket.IO acknowledgements', () => {
     const welcome = await emitWithAck('hello', { name: 'acker' });
     assert.equal(welcome.type, 'welcome');
     const rooms = await emitWithAck('join', { rooms: ['acks'], ref: 'mine' });
-    assert.deepEqual(rooms, { type: 'rooms', rooms: ['acks'], ref: 'mine' });
+    // A fresh join also says where my positions in that room's stream start (docs/PROTOCOL.md, Resume).
+    assert.deepEqual(rooms, { type: 'rooms', rooms: ['acks'], positions: { 'room:/:acks': 0 }, ref: 'mine' });
     const me = await emitWithAck('whoami');
     assert.equal(me.type === 'whoami' && me.client.name, 'acker');
     assert.ok(!events.includes('welcome') && !events.includes('rooms') && !events.includes('whoami'), events.join(','));

@@ -1,0 +1,101 @@
+/**
+ * Bounded history per message stream: the server side of "nothing lost across a reconnect".
+ * Each stream numbers its messages 1, 2, 3… and keeps the last `size` of them for at most
+ * `maxAgeMs`, so a client that names the last seq it saw can get exactly what came after.
+ */
+import { randomBytes } from 'node:crypto';
+import type { MessageEvent } from '../../protocol';
+
+export interface StreamHistoryOptions {
+  /** Messages kept per stream. */
+  size: number;
+  /** Messages older than this are forgotten, ms. */
+  maxAgeMs: number;
+  /** Clock (tests inject a fake). */
+  clock?: () => number;
+}
+
+/** One stored message with what replay needs to know about its audience. */
+export interface HistoryEntry {
+  seq: number;
+  /** Position across all streams, so a replay of several streams keeps the order they happened in. */
+  order: number;
+  at: number;
+  event: MessageEvent;
+  /** Resume key of a sender that excluded itself (`others`, room without me). */
+  exceptKey?: string;
+  /** Recipients when it was accepted (re-sent in a replayed ack). */
+  recipients: number;
+}
+
+interface Stream {
+  /** Last seq handed out; kept even when every entry has aged out, so seqs never restart. */
+  head: number;
+  entries: HistoryEntry[];
+}
+
+/** What a stream can give back after `lastSeq`. */
+export type ReplayResult =
+  | { ok: true; entries: HistoryEntry[] }
+  /** The history does not reach back to `lastSeq + 1`; `entries` is what is left, `missed` how many are gone. */
+  | { ok: false; entries: HistoryEntry[]; missed: number };
+
+export class StreamHistory {
+  /** Random per server run: positions from another run mean nothing here. */
+  readonly epoch = randomBytes(6).toString('base64url');
+  private readonly streams = new Map<string, Stream>();
+  private readonly clock: () => number;
+  private appended = 0;
+
+  constructor(private readonly options: StreamHistoryOptions) {
+    this.clock = options.clock ?? Date.now;
+  }
+
+  /**
+   * Gives `event` the next position in `streamId`, stores it, and returns the seq.
+   * @param meta who excluded itself, and how many received it
+   */
+  append(streamId: string, event: MessageEvent, meta: { exceptKey?: string; recipients: number }): number {
+    let stream = this.streams.get(streamId);
+    if (!stream) {
+      stream = { head: 0, entries: [] };
+      this.streams.set(streamId, stream);
+    }
+    stream.head += 1;
+    this.appended += 1;
+    stream.entries.push({ seq: stream.head, order: this.appended, at: this.clock(), event, ...meta });
+    this.trim(stream);
+    return stream.head;
+  }
+
+  /** Last seq handed out in a stream (0 when none yet). */
+  head(streamId: string): number {
+    return this.streams.get(streamId)?.head ?? 0;
+  }
+
+  /**
+   * Everything after `lastSeq`, oldest first.
+   * @returns ok when the history reaches back without a gap; otherwise what is left and how many are lost
+   */
+  since(streamId: string, lastSeq: number): ReplayResult {
+    const stream = this.streams.get(streamId);
+    const head = stream?.head ?? 0;
+    // A position past our head was handed out by another server run (or invented).
+    if (lastSeq > head) return { ok: false, entries: [], missed: 0 };
+    if (!stream || lastSeq === head) return { ok: true, entries: [] };
+    this.trim(stream);
+    const entries = stream.entries.filter((e) => e.seq > lastSeq);
+    const first = entries[0]?.seq ?? head + 1;
+    const missed = first - lastSeq - 1;
+    return missed === 0 ? { ok: true, entries } : { ok: false, entries, missed };
+  }
+
+  private trim(stream: Stream): void {
+    const excess = stream.entries.length - this.options.size;
+    if (excess > 0) stream.entries.splice(0, excess);
+    const oldest = this.clock() - this.options.maxAgeMs;
+    let aged = 0;
+    while (aged < stream.entries.length && stream.entries[aged].at < oldest) aged += 1;
+    if (aged > 0) stream.entries.splice(0, aged);
+  }
+}
