@@ -58,7 +58,7 @@ export class StreamLedger {
    * counted and skipped (so the partial replay that follows is contiguous); streams without a
    * position start at the server's.
    */
-  welcome(epoch: string, positions: Record<string, number>, recovery?: RecoveryReport): void {
+  welcome(epoch: string | undefined, positions: Record<string, number> | undefined, recovery?: RecoveryReport): void {
     if (this.epoch !== undefined && this.epoch !== epoch) this.streams.clear();
     this.epoch = epoch;
     for (const gap of recovery?.missedStreams ?? []) {
@@ -78,8 +78,9 @@ export class StreamLedger {
    * Sets positions from the server.
    * @param override true after a join (a fresh start in that room), false to keep known positions
    */
-  startAt(positions: Record<string, number>, override: boolean): void {
-    for (const [stream, head] of Object.entries(positions)) {
+  startAt(positions: Record<string, number> | undefined, override: boolean): void {
+    // A server without recovery (or a bare benchmark server) sends no positions.
+    for (const [stream, head] of Object.entries(positions ?? {})) {
       if (override || !this.streams.has(stream)) this.streams.set(stream, { last: head, holes: new Set() });
     }
   }

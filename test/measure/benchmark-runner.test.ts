@@ -48,7 +48,8 @@ test('isolate mode: every copy is counted, latencies and bytes per message come 
   for (const s of result.senders) {
     assert.equal(s.sent, 12);
     assert.equal(s.roundTrip.count, 10, 'warmup left out');
-    assert.ok(s.roundTrip.p50Ms >= 4, `p50 ${s.roundTrip.p50Ms}`);
+    // The fake delivers after a 5 ms timer; Node may fire a timer up to ~1 ms early.
+    assert.ok(s.roundTrip.p50Ms >= 3.5, `p50 ${s.roundTrip.p50Ms}`);
     assert.equal(s.server.p50Ms, 0.007);
     assert.equal(s.wire.bytesInPerMessage, 100);
     assert.equal(s.wire.exact, true);
