@@ -81,60 +81,40 @@ const LIMIT_DEFAULTS = {
   historyMaxAgeMs: 120_000,
 };
 
+/** Development and production defaults: everyday intervals, the page on port 3000. */
+const EVERYDAY_DEFAULTS: Omit<LabConfig, 'env' | 'dev' | 'adminApi'> = {
+  host: '127.0.0.1',
+  port: 3000,
+  pollIntervalMs: 1000,
+  pollSessionTtlMs: 15_000,
+  maxFrameBytes: 16 * 1024,
+  maxTextChars: 2000,
+  pollQueueLimit: 1000,
+  wsHeartbeatMs: 25_000,
+  sockjsHeartbeatMs: 25_000,
+  sockjsDisconnectDelayMs: 5_000,
+  socketIoPingIntervalMs: 25_000,
+  socketIoPingTimeoutMs: 20_000,
+  namespaces: [DEFAULT_NAMESPACE, '/lab'],
+  ...LIMIT_DEFAULTS,
+};
+
 const DEFAULTS: Record<Environment, Omit<LabConfig, 'env' | 'dev'>> = {
-  development: {
-    host: '127.0.0.1',
-    port: 3000,
-    pollIntervalMs: 1000,
-    pollSessionTtlMs: 15_000,
-    maxFrameBytes: 16 * 1024,
-    maxTextChars: 2000,
-    pollQueueLimit: 1000,
-    wsHeartbeatMs: 25_000,
-    sockjsHeartbeatMs: 25_000,
-    sockjsDisconnectDelayMs: 5_000,
-    socketIoPingIntervalMs: 25_000,
-    socketIoPingTimeoutMs: 20_000,
-    namespaces: [DEFAULT_NAMESPACE, '/lab'],
-    adminApi: true,
-    ...LIMIT_DEFAULTS,
-  },
+  development: { ...EVERYDAY_DEFAULTS, adminApi: true },
   // Tests want dead peers found fast and a port of their own.
   test: {
-    host: '127.0.0.1',
+    ...EVERYDAY_DEFAULTS,
     port: 0,
     pollIntervalMs: 100,
     pollSessionTtlMs: 3_000,
-    maxFrameBytes: 16 * 1024,
-    maxTextChars: 2000,
-    pollQueueLimit: 1000,
     wsHeartbeatMs: 2_000,
-    sockjsHeartbeatMs: 25_000,
     sockjsDisconnectDelayMs: 2_000,
     socketIoPingIntervalMs: 2_000,
     socketIoPingTimeoutMs: 2_000,
-    namespaces: [DEFAULT_NAMESPACE, '/lab'],
     adminApi: true,
-    ...LIMIT_DEFAULTS,
   },
   // The admin API can drop everyone's connection: off unless asked for.
-  production: {
-    host: '127.0.0.1',
-    port: 3000,
-    pollIntervalMs: 1000,
-    pollSessionTtlMs: 15_000,
-    maxFrameBytes: 16 * 1024,
-    maxTextChars: 2000,
-    pollQueueLimit: 1000,
-    wsHeartbeatMs: 25_000,
-    sockjsHeartbeatMs: 25_000,
-    sockjsDisconnectDelayMs: 5_000,
-    socketIoPingIntervalMs: 25_000,
-    socketIoPingTimeoutMs: 20_000,
-    namespaces: [DEFAULT_NAMESPACE, '/lab'],
-    adminApi: false,
-    ...LIMIT_DEFAULTS,
-  },
+  production: { ...EVERYDAY_DEFAULTS, adminApi: false },
 };
 
 /** Environment variable → config key, with how to read it. */
