@@ -1,0 +1,142 @@
+/**
+ * `npm run compare`: the /compare benchmark, headless. Drives the real page in Chromium, takes the
+ * page's own exports and writes report.json, report.csv, report.html and charts.png.
+ * Progress on stderr, the table on stdout. Exit codes: 0 done, 1 error, 2 timeout, 3 copies missing.
+ */
+import { SingleBar } from 'cli-progress';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { buildReport, formatTable, missingDeliveries, type CompareReport } from './compare/compare-report';
+import { renderHtmlReport } from './compare/html-report';
+import { parseCompareArgs, USAGE, type CompareOptions } from './compare/options';
+import { runOnComparePage } from './compare/page-run';
+import { startProductionServer } from './compare/production-server';
+import { encodeScenario } from '../measure/scenario';
+
+const ROOT = resolve(__dirname, '..');
+
+/** The files a run writes, by name inside the output folder. */
+export const OUTPUT_FILES = { json: 'report.json', csv: 'report.csv', html: 'report.html', png: 'charts.png' } as const;
+
+/** Closers for whatever is running, so the deadline can stop the browser and the server too. */
+const cleanups: (() => Promise<void>)[] = [];
+/** Set at the deadline: closing the browser then fails the run, which must still exit 2, not 1. */
+let timedOut = false;
+const TIMEOUT_EXIT = 2;
+
+async function cleanUp(): Promise<void> {
+  // Newest first: the browser before the server it talks to.
+  for (const close of cleanups.splice(0).reverse()) await close().catch(() => undefined);
+}
+
+/** A clear message for a wrong --base-url, instead of a browser's navigation error. */
+async function assertHealthy(baseUrl: string): Promise<void> {
+  const status = await fetch(`${baseUrl}/healthz`, { signal: AbortSignal.timeout(5000) }).then(
+    (res) => String(res.status),
+    (err: Error) => err.message,
+  );
+  if (status !== '200') throw new Error(`no healthy Lab server at ${baseUrl} (GET /healthz: ${status}); drop --base-url to let the CLI start one`);
+}
+
+/**
+ * Runs one comparison and writes its files.
+ * @param log progress lines (stderr in the CLI)
+ * @returns the report as written to report.json
+ */
+export async function runCompare(options: CompareOptions, log: (line: string) => void): Promise<CompareReport> {
+  let baseUrl = options.baseUrl;
+  if (!baseUrl) {
+    log('starting the production server (node dist/server/index.js) …');
+    const server = await startProductionServer(ROOT);
+    cleanups.push(() => server.stop());
+    baseUrl = server.baseUrl;
+  } else {
+    await assertHealthy(baseUrl);
+  }
+  log(`running /compare?${encodeScenario(options.scenario)} on ${baseUrl} in ${options.chromiumPath}`);
+  // A bar on a terminal; plain lines in CI logs (cli-progress draws nothing without a TTY).
+  const tty = process.stderr.isTTY === true;
+  const bar = new SingleBar({ format: 'compare [{bar}] {percentage}% | {status}', hideCursor: true, stream: process.stderr }, undefined);
+  let lastLine = '';
+  if (tty) bar.start(100, 0, { status: 'connecting' });
+  let page;
+  try {
+    page = await runOnComparePage(
+      baseUrl,
+      options.scenario,
+      options.chromiumPath,
+      ({ fraction, text }) => {
+        if (tty) return bar.update(Math.round(fraction * 100), { status: text });
+        // In a log, one line per phase and per tenth of the run is plenty.
+        const line = `${Math.floor(fraction * 10) * 10}% ${text}`;
+        if (line !== lastLine) log((lastLine = line));
+      },
+      (close) => cleanups.push(close),
+    );
+  } finally {
+    if (tty) bar.stop();
+  }
+  const report = buildReport(options.scenario, page.json, {
+    pageUrl: page.pageUrl,
+    browserVersion: page.browserVersion,
+    serverStartedByCli: !options.baseUrl,
+  });
+  const out = resolve(options.outDir);
+  await mkdir(out, { recursive: true });
+  await writeFile(join(out, OUTPUT_FILES.json), `${JSON.stringify(report, null, 2)}\n`);
+  // The page's own CSV download, byte for byte: the CLI adds no figures of its own.
+  await writeFile(join(out, OUTPUT_FILES.csv), page.csv);
+  await writeFile(join(out, OUTPUT_FILES.html), renderHtmlReport(report));
+  await writeFile(join(out, OUTPUT_FILES.png), page.screenshot);
+  return report;
+}
+
+async function main(): Promise<number> {
+  let options: CompareOptions | 'help';
+  try {
+    options = parseCompareArgs(process.argv.slice(2));
+  } catch (err) {
+    process.stderr.write(`compare: ${(err as Error).message}\n\n${USAGE}`);
+    return 1;
+  }
+  if (options === 'help') {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const { timeoutSec } = options;
+  // Bounded in time whatever happens: a stuck page or server must fail, not hang a CI job.
+  const deadline = setTimeout(() => {
+    timedOut = true;
+    process.stderr.write(`\ncompare: timed out after ${timeoutSec} s\n`);
+    void cleanUp().finally(() => process.exit(TIMEOUT_EXIT));
+  }, timeoutSec * 1000);
+  deadline.unref();
+  const log = (line: string) => process.stderr.write(`[compare ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+  try {
+    const report = await runCompare(options, log);
+    process.stdout.write(`${formatTable(report.result)}\n\n`);
+    process.stdout.write(`wrote ${Object.values(OUTPUT_FILES).map((f) => join(options.outDir, f)).join(', ')}\n`);
+    const missing = missingDeliveries(report.result);
+    if (missing.length > 0) {
+      process.stderr.write(`compare: not every copy arrived (${missing.join(', ')}); the reports show what did\n`);
+      return 3;
+    }
+    return 0;
+  } finally {
+    clearTimeout(deadline);
+    await cleanUp();
+  }
+}
+
+if (require.main === module) {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void cleanUp().finally(() => process.exit(1)));
+  }
+  main().then(
+    (code) => process.exit(timedOut ? TIMEOUT_EXIT : code),
+    (err: Error) => {
+      if (!timedOut) process.stderr.write(`compare failed: ${err.message}\n`);
+      void cleanUp().finally(() => process.exit(timedOut ? TIMEOUT_EXIT : 1));
+    },
+  );
+}

@@ -1,0 +1,99 @@
+/**
+ * Runs one benchmark on the /compare page in headless Chromium, exactly as a person would: the
+ * scenario in the URL, a click on Run, then the page's own JSON and CSV exports and a screenshot.
+ * Nothing is measured here: every number comes from the page.
+ */
+import { readFile } from 'node:fs/promises';
+import { isDeepStrictEqual } from 'node:util';
+import { chromium, type Page } from '@playwright/test';
+import { decodeScenario, encodeScenario, type Scenario } from '../../measure/scenario';
+
+/** Progress as the page's `<progress>` and status line show it. */
+export interface PageProgress {
+  fraction: number;
+  text: string;
+}
+
+/** What the page handed over. */
+export interface PageRunOutput {
+  /** The page's JSON export, as downloaded. */
+  json: string;
+  /** The page's CSV export, as downloaded. */
+  csv: string;
+  /** The results section (tables and charts) as PNG. */
+  screenshot: Buffer;
+  browserVersion: string;
+  pageUrl: string;
+}
+
+/** Switches Debian's Chromium needs here (see PITFALLS.md: no sandbox, no network chatter). */
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+async function downloadText(page: Page, testId: string): Promise<string> {
+  const downloading = page.waitForEvent('download');
+  await page.getByTestId(testId).click();
+  const download = await downloading;
+  const failure = await download.failure();
+  if (failure) throw new Error(`the ${testId} download failed: ${failure}`);
+  return readFile(await download.path(), 'utf8');
+}
+
+/**
+ * Opens `/compare?<scenario>`, runs it and collects the exports.
+ * @param onProgress called about every 250 ms while the run goes on
+ * @param onCleanup receives a function that closes the browser, for the caller's deadline
+ */
+export async function runOnComparePage(
+  baseUrl: string,
+  scenario: Scenario,
+  chromiumPath: string,
+  onProgress: (p: PageProgress) => void,
+  onCleanup: (close: () => Promise<void>) => void,
+): Promise<PageRunOutput> {
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
+  onCleanup(() => browser.close());
+  try {
+    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    // Run ends in minutes, not the default 30 s per action: the caller's --timeout bounds the whole.
+    page.setDefaultTimeout(0);
+    await page.goto(`${baseUrl}/compare?${encodeScenario(scenario)}`);
+    const run = page.getByTestId('run-benchmark');
+    await run.waitFor();
+    // The page decodes the URL forgivingly (clamping, defaults); make sure it runs what we asked for.
+    const onPage = decodeScenario(new URL(page.url()).search);
+    if (!isDeepStrictEqual(onPage, scenario)) {
+      throw new Error(`the page reads a different scenario: ${JSON.stringify(onPage)} (asked ${JSON.stringify(scenario)})`);
+    }
+    // Enabled once every selected pane's client is connected.
+    while (!(await run.isEnabled())) await page.waitForTimeout(100);
+    await run.click();
+
+    const status = page.getByTestId('run-status');
+    let state = 'idle';
+    while (!['done', 'failed', 'cancelled'].includes(state)) {
+      await page.waitForTimeout(250);
+      // Locator reads rather than DOM code: scripts/ compile without the DOM library.
+      const seen = {
+        state: (await status.getAttribute('data-status')) ?? 'idle',
+        fraction: await status.locator('progress').evaluate((el: unknown) => (el as { value: number }).value),
+        text: (await status.locator('p').textContent()) ?? '',
+      };
+      state = seen.state;
+      onProgress({ fraction: seen.fraction, text: seen.text });
+    }
+    if (state !== 'done') {
+      const text = (await status.locator('p').textContent()) ?? '';
+      throw new Error(`the page's run ended as "${state}": ${text}`);
+    }
+
+    const json = await downloadText(page, 'export-json');
+    const csv = await downloadText(page, 'export-csv');
+    // The export clicks leave the pointer where a chart tooltip would show up in the picture.
+    await page.mouse.move(0, 0);
+    const screenshot = await page.getByTestId('results').screenshot({ animations: 'disabled' });
+    return { json, csv, screenshot, browserVersion: browser.version(), pageUrl: page.url() };
+  } finally {
+    await browser.close();
+  }
+}
