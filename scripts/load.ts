@@ -22,6 +22,7 @@ const HELP = `Usage: npm run load -- [options]
   --transports LIST    comma-separated subset of ${TRANSPORT_IDS.join(',')}
   --poll-interval MS   polling clients' period                   default 1000
   --warmup S           seconds counted as warm-up for RSS growth default 20% of duration
+  --connect-batch N    connections opened at once while connecting default 50
   --max-seconds S      hard limit for the whole command          default duration×runs + 300
   --json FILE          also write the results as JSON to FILE
   --help`;
@@ -37,6 +38,7 @@ async function main(): Promise<number> {
       'poll-interval': { type: 'string', default: '1000' },
       warmup: { type: 'string' },
       'max-seconds': { type: 'string' },
+      'connect-batch': { type: 'string', default: '50' },
       json: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
@@ -53,7 +55,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const [rate, duration, roomSize, pollIntervalMs] = numbers;
-  const maxSeconds = Number(values['max-seconds'] ?? duration * counts.length + 300);
+  const maxSeconds = Number(values['max-seconds'] ?? (duration + 300) * counts.length);
   const hardStop = setTimeout(() => {
     console.error(`load: gave up after ${maxSeconds} s (--max-seconds)`);
     process.exit(3);
@@ -83,7 +85,7 @@ async function main(): Promise<number> {
           pollIntervalMs,
           warmupSec: Number(values.warmup ?? Math.max(1, duration * 0.2)),
           sampleEverySec: Math.max(1, Math.min(10, Math.round(duration / 20))),
-          connectConcurrency: 50,
+          connectConcurrency: Math.max(1, Number(values['connect-batch'])),
         },
         (line) => process.stderr.write(`  ${line}\n`),
       );
