@@ -125,4 +125,14 @@ test('polling sweep: latency grows with the interval and follows interval/2 + re
   // Fewer polls at the longer interval: fewer idle bytes.
   const bytes = async (i: number) => numberIn(table.getByTestId(`row-${i}`).getByTestId('bytes-out-per-min'));
   expect(await bytes(1000)).toBeLessThan(await bytes(250));
+
+  // The sweep's JSON export holds the numbers on screen.
+  const downloading = page.waitForEvent('download');
+  await page.getByTestId('export-sweep-json').click();
+  const exported = JSON.parse(await readFile(await (await downloading).path(), 'utf8')) as { kind: string; points: { intervalMs: number; meanMs: number }[] };
+  expect(exported.kind).toBe('sweep');
+  expect(exported.points.map((p) => [p.intervalMs, p.meanMs])).toEqual([
+    [250, mean[250]],
+    [1000, mean[1000]],
+  ]);
 });

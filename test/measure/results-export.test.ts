@@ -51,3 +51,12 @@ test('CSV: one row per figure with its unit', () => {
   assert.ok(lines.includes('layers,ws,in.payloadPerMessage,3,B/msg'));
   assert.ok(lines.includes('layers,ws,out.framingPerMessage,4,B/msg'));
 });
+
+test('cost exports: JSON with its kind, CSV in the same layout as a run', async () => {
+  const { costToCsv, costToJson } = await import('../../measure/cost-export');
+  const idle = { startedAt: 'x', requestedMs: 3000, elapsedMs: 3001, pollIntervalMs: 250, rows: [{ transport: 'ws' as const, clients: 1, bytesInPerMin: 36, bytesOutPerMin: 12, requestsPerMin: 0 }] };
+  assert.equal(JSON.parse(costToJson({ kind: 'idle', result: idle })).kind, 'idle');
+  const lines = costToCsv({ kind: 'idle', result: idle }).trim().split('\n');
+  assert.equal(lines[0], 'section,transport,metric,value,unit');
+  assert.ok(lines.includes('idle,ws,bytesInPerMin,36,B/min'));
+});

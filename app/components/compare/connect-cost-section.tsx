@@ -4,6 +4,7 @@ import type { TaskState } from '../../hooks/use-task';
 import { messages } from '../../messages';
 import { PRIMARY_BUTTON } from '../control-classes';
 import { ChartPanel, TABLE, TD, TH } from './chart-panel';
+import { CostExportButtons } from './cost-export-buttons';
 import { TaskStatus } from './task-status';
 
 const t = messages.compare.connect;
@@ -29,6 +30,7 @@ export function ConnectCostSection({ state, onMeasure, onCancel, busy, ns }: Con
         </button>
       </div>
       <TaskStatus testId="connect-status" state={state} onCancel={onCancel} />
+      {state.status === 'done' && <CostExportButtons cost={{ kind: 'connect', result: state.result }} />}
     </>
   );
   if (!result) return <ChartPanel title={t.title} help={t.help(ns)} controls={controls} />;

@@ -5,6 +5,7 @@ import type { TaskState } from '../../hooks/use-task';
 import { messages } from '../../messages';
 import { FIELD, LABEL, PRIMARY_BUTTON } from '../control-classes';
 import { ChartPanel, TABLE, TD, TH } from './chart-panel';
+import { CostExportButtons } from './cost-export-buttons';
 import { TaskStatus } from './task-status';
 
 const t = messages.compare.idle;
@@ -47,6 +48,7 @@ export function IdleCostSection({ state, onMeasure, onCancel, busy, pollInterval
         </button>
       </div>
       <TaskStatus testId="idle-status" state={state} onCancel={onCancel} />
+      {state.status === 'done' && <CostExportButtons cost={{ kind: 'idle', result: state.result }} />}
     </>
   );
   if (!result) return <ChartPanel title={t.title} help={t.help(seconds, pollIntervalMs)} controls={controls} />;

@@ -7,6 +7,7 @@ import { TRANSPORT_COLORS } from '../../lib/transport-colors';
 import { messages } from '../../messages';
 import { FIELD, LABEL, PRIMARY_BUTTON } from '../control-classes';
 import { ChartPanel, TABLE, TD, TH } from './chart-panel';
+import { CostExportButtons } from './cost-export-buttons';
 import { TaskStatus } from './task-status';
 
 const t = messages.compare.sweep;
@@ -79,6 +80,7 @@ export function SweepSection({ sweep, onChange, state, onRun, onCancel, busy }: 
       </div>
       <p className="text-sm text-slate-600">{t.intervalsHelp}</p>
       <TaskStatus testId="sweep-status" state={state} onCancel={onCancel} />
+      {state.status === 'done' && <CostExportButtons cost={{ kind: 'sweep', result: state.result }} />}
     </>
   );
   if (!result) return <ChartPanel title={t.title} help={t.help} controls={controls} />;
