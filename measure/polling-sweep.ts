@@ -69,7 +69,7 @@ async function measureInterval(intervalMs: number, sweep: Sweep, deps: PollingSw
   const starts = deps.pollTimer.starts();
   const pollCycleMs = starts.length >= 2 ? (starts.at(-1)! - starts[0]) / (starts.length - 1) : intervalMs;
 
-  // Round trips.
+  // Round trips. Joining waits for the server's reply, which a poll brings.
   const room = `sweep-${tag}-${intervalMs}`;
   await client.join(room);
   const histogram = new LatencyHistogram();
@@ -87,7 +87,11 @@ async function measureInterval(intervalMs: number, sweep: Sweep, deps: PollingSw
   try {
     deps.pollTimer.reset();
     const step = sweepSendStep(pollCycleMs, sweep.messages, SWEEP_MIN_GAP_MS);
-    const start = now() + step;
+    // The join's reply came with a poll response, so now is just after a poll: sending at
+    // (k + ½) / K of the cycle from here keeps every send clear of a poll boundary, where a send
+    // could win or lose the race with the poll by chance (a send at exactly k/K = 1 loses a
+    // whole cycle, and biases the mean up by cycle / 2K).
+    const start = now() + pollCycleMs / (2 * sweep.messages);
     for (let i = 0; i < sweep.messages; i++) {
       intended[i] = start + i * step;
       await sleepUntil(intended[i], now, signal);
