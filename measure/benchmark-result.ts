@@ -2,7 +2,7 @@
  * What one benchmark run produced: plain data (no classes), so it renders, exports to JSON/CSV
  * and compares across runs without conversion. Times in ms (µs resolution), bytes in bytes.
  */
-import type { TransportId } from '../protocol';
+import type { TransportId, WireLayerBytes } from '../protocol';
 import type { CdfPoint, LatencySummary } from './latency-histogram';
 import type { Scenario } from './scenario';
 
@@ -20,6 +20,26 @@ export interface WireCost {
    * bucket then also holds the copies of the other senders' messages this transport received.
    */
   exact: boolean;
+  /**
+   * The same bytes split into payload / framing / http / keepalive (from the `layers` of
+   * `GET /api/metrics/wire`); per direction they add up to `bytesIn` / `bytesOut`. Null when the
+   * server sent no layer split.
+   */
+  layers: WireLayerCost | null;
+}
+
+/** One transport's bytes per layer and direction during its phase: totals and per message. */
+export interface WireLayerCost {
+  /** Client → server bytes per layer (add up to `bytesIn`). */
+  in: WireLayerBytes;
+  /** Server → client bytes per layer (add up to `bytesOut`). */
+  out: WireLayerBytes;
+  /** The same divided by the messages sent, rounded to 0.01. */
+  inPerMessage: WireLayerBytes;
+  outPerMessage: WireLayerBytes;
+  /** Requests counted whole as keepalive (empty polls), and per message. */
+  keepaliveRequests: number;
+  keepaliveRequestsPerMessage: number;
 }
 
 /** A round-trip sample over time (for the latency-over-time chart). */

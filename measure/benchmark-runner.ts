@@ -11,6 +11,7 @@ import type { BenchmarkProgress, BenchmarkResult, ReceiverResult, SenderResult }
 import { LatencyHistogram } from './latency-histogram';
 import type { Scenario } from './scenario';
 import { SenderRecorder } from './sender-recorder';
+import { abortError, sleepUntil } from './sleep-until';
 import { wireCost } from './wire-cost';
 
 /** The part of a ChatClient the runner uses (ChatClient satisfies it). */
@@ -41,26 +42,6 @@ export interface BenchmarkDeps {
 
 /** Refs of benchmark messages: `m` + sequence number. */
 const REF = /^m(\d+)$/;
-
-function abortError(): Error {
-  return Object.assign(new Error('benchmark cancelled'), { name: 'AbortError' });
-}
-
-/** Resolves at `at` on the `now` clock; rejects when the signal aborts. */
-function sleepUntil(at: number, now: () => number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(abortError());
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(abortError());
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, Math.max(0, at - now()));
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
 
 /**
  * Runs `scenario` and returns every figure it measured.

@@ -11,6 +11,8 @@ export interface RequestTimer<F> {
   reset(): void;
   /** Durations (ms) from the call to the response headers, oldest first. */
   samples(): number[];
+  /** When each matching request started (ms on the `now` clock), oldest first. */
+  starts(): number[];
 }
 
 /**
@@ -26,9 +28,11 @@ export function createRequestTimer<F extends (input: string, init?: never) => Pr
   now: () => number,
 ): RequestTimer<F> {
   let durations: number[] = [];
+  let startTimes: number[] = [];
   const timed = (async (input: string, init?: never) => {
     if (!pattern.test(input)) return fetchImpl(input, init);
     const start = now();
+    startTimes.push(start);
     const response = await fetchImpl(input, init);
     durations.push(now() - start);
     return response;
@@ -37,7 +41,9 @@ export function createRequestTimer<F extends (input: string, init?: never) => Pr
     fetch: timed,
     reset: () => {
       durations = [];
+      startTimes = [];
     },
     samples: () => [...durations],
+    starts: () => [...startTimes],
   };
 }

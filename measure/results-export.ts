@@ -2,6 +2,7 @@
  * Exports a run as JSON (the whole result, as measured) or CSV (one row per figure), so a
  * student can take the numbers to a spreadsheet. Node-free; the page turns the text into a file.
  */
+import { WIRE_LAYERS } from '../protocol';
 import type { BenchmarkResult } from './benchmark-result';
 import type { LatencySummary } from './latency-histogram';
 import { encodeScenario } from './scenario';
@@ -43,6 +44,14 @@ export function resultToCsv(result: BenchmarkResult): string {
       ['wire', s.transport, 'requestsPerMessage', s.wire.requestsPerMessage, 'req/msg'],
       ['wire', s.transport, 'exact', String(s.wire.exact), ''],
     );
+    const layers = s.wire.layers;
+    if (layers) {
+      for (const dir of ['in', 'out'] as const) {
+        const perMessage = dir === 'in' ? layers.inPerMessage : layers.outPerMessage;
+        for (const layer of WIRE_LAYERS) rows.push(['layers', s.transport, `${dir}.${layer}PerMessage`, perMessage[layer], 'B/msg']);
+      }
+      rows.push(['layers', s.transport, 'keepaliveRequestsPerMessage', layers.keepaliveRequestsPerMessage, 'req/msg']);
+    }
   }
   for (const r of result.receivers) {
     rows.push(['delivery', r.transport, 'delivered', r.delivered, 'copies'], ['delivery', r.transport, 'expected', r.expected, 'copies']);

@@ -30,6 +30,26 @@ export const SCENARIO_BOUNDS = {
   warmup: { min: 0, max: 1000 },
 };
 
+/**
+ * The polling sweep (optional: a scenario without it is the plain benchmark, and old URLs still
+ * decode): for each polling interval, the polling client is recreated with it, sends `messages`
+ * round-trip messages and is measured idle. Defaults and bounds below.
+ */
+export const SWEEP_DEFAULTS = { intervalsMs: [100, 250, 500, 1000, 2000], messages: 20 };
+export const SWEEP_BOUNDS = { intervals: { min: 1, max: 10 }, messages: { min: 2, max: 200 } };
+
+/** Strict schema of the sweep; each interval within the scenario's polling bounds. */
+export const sweepSchema = z.object({
+  intervalsMs: z
+    .array(z.number().int().min(SCENARIO_BOUNDS.pollIntervalMs.min).max(SCENARIO_BOUNDS.pollIntervalMs.max))
+    .min(SWEEP_BOUNDS.intervals.min)
+    .max(SWEEP_BOUNDS.intervals.max),
+  messages: z.number().int().min(SWEEP_BOUNDS.messages.min).max(SWEEP_BOUNDS.messages.max),
+});
+
+/** A valid sweep. */
+export type Sweep = z.infer<typeof sweepSchema>;
+
 const int = (key: keyof typeof SCENARIO_BOUNDS) =>
   z.number().int().min(SCENARIO_BOUNDS[key].min).max(SCENARIO_BOUNDS[key].max);
 
@@ -47,6 +67,7 @@ export const scenarioSchema = z
       .default(() => [...SCENARIO_DEFAULTS.transports]),
     isolate: z.boolean().default(SCENARIO_DEFAULTS.isolate),
     warmup: int('warmup').default(SCENARIO_DEFAULTS.warmup),
+    sweep: sweepSchema.optional(),
   })
   .refine((s) => s.warmup < s.messages, { message: 'warmup must be less than messages', path: ['warmup'] });
 
@@ -62,6 +83,8 @@ const KEYS = {
   transports: 'transports',
   isolate: 'isolate',
   warmup: 'warmup',
+  sweepIntervals: 'sweep',
+  sweepMessages: 'sweepMessages',
 } as const;
 
 /**
@@ -79,6 +102,11 @@ export function encodeScenario(scenario: Scenario): string {
   params.set(KEYS.transports, TRANSPORT_IDS.filter((id) => scenario.transports.includes(id)).join(','));
   params.set(KEYS.isolate, scenario.isolate ? '1' : '0');
   params.set(KEYS.warmup, String(scenario.warmup));
+  // Only when set, so a scenario without a sweep keeps the URL it always had.
+  if (scenario.sweep) {
+    params.set(KEYS.sweepIntervals, scenario.sweep.intervalsMs.join(','));
+    params.set(KEYS.sweepMessages, String(scenario.sweep.messages));
+  }
   return params.toString();
 }
 
@@ -88,6 +116,27 @@ function intParam(params: URLSearchParams, key: keyof typeof SCENARIO_BOUNDS, na
   if (raw === null || !/^\d+$/.test(raw.trim())) return SCENARIO_DEFAULTS[key];
   // Out of range is clamped rather than dropped: `messages=99999` means "as many as allowed".
   return Math.min(max, Math.max(min, Number(raw.trim())));
+}
+
+/**
+ * Reads the sweep from the URL: absent when neither key is there; otherwise unreadable intervals
+ * are dropped, the rest clamped to the polling bounds, de-duplicated and sorted, and a missing
+ * part takes its default.
+ */
+function decodeSweep(params: URLSearchParams): Sweep | undefined {
+  const listed = params.get(KEYS.sweepIntervals);
+  const rawMessages = params.get(KEYS.sweepMessages);
+  if (listed === null && rawMessages === null) return undefined;
+  const { min, max } = SCENARIO_BOUNDS.pollIntervalMs;
+  const parsed = (listed ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter((x) => /^\d+$/.test(x))
+    .map((x) => Math.min(max, Math.max(min, Number(x))));
+  const intervalsMs = [...new Set(parsed)].sort((a, b) => a - b).slice(0, SWEEP_BOUNDS.intervals.max);
+  const m = SWEEP_BOUNDS.messages;
+  const messages = rawMessages !== null && /^\d+$/.test(rawMessages.trim()) ? Math.min(m.max, Math.max(m.min, Number(rawMessages.trim()))) : SWEEP_DEFAULTS.messages;
+  return { intervalsMs: intervalsMs.length > 0 ? intervalsMs : [...SWEEP_DEFAULTS.intervalsMs], messages };
 }
 
 /**
@@ -103,7 +152,9 @@ export function decodeScenario(search: string): Scenario {
   const isolateRaw = params.get(KEYS.isolate);
   const messages = intParam(params, 'messages', KEYS.messages);
   const warmup = Math.min(intParam(params, 'warmup', KEYS.warmup), messages - 1);
+  const sweep = decodeSweep(params);
   return scenarioSchema.parse({
+    ...(sweep ? { sweep } : {}),
     messages,
     ratePerSec: intParam(params, 'ratePerSec', KEYS.ratePerSec),
     sizeBytes: intParam(params, 'sizeBytes', KEYS.sizeBytes),

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { WireMetricsResponse } from '../../protocol';
 import type { BenchmarkProgress, BenchmarkResult } from '../../measure/benchmark-result';
 import { runBenchmark, type BenchmarkDeps } from '../../measure/benchmark-runner';
 import type { Scenario } from '../../measure/scenario';
+import { readWire } from '../lib/read-wire';
 
 /** Where a run stands. */
 export type BenchmarkState =
@@ -11,15 +11,6 @@ export type BenchmarkState =
   | { status: 'done'; result: BenchmarkResult }
   | { status: 'cancelled' }
   | { status: 'failed'; reason: string };
-
-/** The server's wire counters (protocol/wire-metrics.ts). */
-const WIRE_METRICS_URL = '/api/metrics/wire';
-
-async function readWire(): Promise<WireMetricsResponse> {
-  const res = await fetch(WIRE_METRICS_URL, { cache: 'no-store' });
-  if (!res.ok) throw new Error(`GET ${WIRE_METRICS_URL}: HTTP ${res.status}`);
-  return (await res.json()) as WireMetricsResponse;
-}
 
 /** Progress redraws at most this often: a repaint per copy would disturb what it measures. */
 const PROGRESS_EVERY_MS = 100;

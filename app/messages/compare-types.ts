@@ -66,4 +66,64 @@ export interface CompareMessages {
   serverErrors: (summary: string) => string;
   exportJson: string;
   exportCsv: string;
+  /** Bytes per message split by layer (a results section). */
+  layers: {
+    title: string;
+    help: (exact: boolean) => string;
+    names: Record<'payload' | 'framing' | 'http' | 'keepalive', string>;
+    direction: { in: string; out: string };
+    total: string;
+    keepaliveRequests: string;
+    missing: string;
+  };
+  /** Status line of a cost measurement. */
+  task: {
+    running: (done: number, total: number) => string;
+    done: string;
+    cancelled: string;
+    failed: (reason: string) => string;
+    cancel: string;
+  };
+  idle: {
+    title: string;
+    help: (seconds: number, pollIntervalMs: number) => string;
+    seconds: string;
+    measure: string;
+    bytesInPerMin: string;
+    bytesOutPerMin: string;
+    requestsPerMin: string;
+    clients: string;
+    unitBytes: string;
+    measured: (seconds: number) => string;
+  };
+  connect: {
+    title: string;
+    help: (ns: string) => string;
+    measure: string;
+    ms: string;
+    idleBytesInPerSec: string;
+    idleBytesOutPerSec: string;
+    idleRequestsPerSec: string;
+    unitBytes: string;
+  };
+  sweep: {
+    title: string;
+    help: string;
+    intervals: string;
+    intervalsHelp: string;
+    messages: string;
+    run: string;
+    interval: string;
+    measuredMean: string;
+    measuredP50: string;
+    theory: string;
+    pollRequest: string;
+    pollCycle: string;
+    received: string;
+    bytesPerMin: string;
+    latencyChart: string;
+    bytesChart: string;
+  };
+  /** Heading over the idle, connect and sweep sections. */
+  costsHeading: string;
 }

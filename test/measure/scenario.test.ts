@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeScenario, encodeScenario, SCENARIO_DEFAULTS, scenarioSchema } from '../../measure/scenario';
+import { decodeScenario, encodeScenario, SCENARIO_DEFAULTS, scenarioSchema, SWEEP_DEFAULTS } from '../../measure/scenario';
 
 test('an empty query string gives the defaults', () => {
   assert.deepEqual(decodeScenario(''), SCENARIO_DEFAULTS);
@@ -45,4 +45,14 @@ test('the strict schema refuses repeated transports and out-of-bounds values', (
   assert.equal(scenarioSchema.safeParse({ transports: [] }).success, false);
   assert.equal(scenarioSchema.safeParse({ sizeBytes: 2001 }).success, false);
   assert.equal(scenarioSchema.safeParse({ ratePerSec: 1.5 }).success, false);
+});
+
+test('the sweep is optional: absent from old URLs, written only when set, clamped and sorted', () => {
+  assert.equal('sweep' in decodeScenario('messages=40'), false);
+  assert.equal(encodeScenario(decodeScenario('messages=40')).includes('sweep'), false);
+  const s = decodeScenario('sweep=1000,250,x,250,99999&sweepMessages=6');
+  assert.deepEqual(s.sweep, { intervalsMs: [250, 1000, 5000], messages: 6 });
+  assert.deepEqual(decodeScenario(`?${encodeScenario(s)}`), s);
+  assert.match(encodeScenario(s), /sweep=250%2C1000%2C5000&sweepMessages=6/);
+  assert.deepEqual(decodeScenario('sweepMessages=1').sweep, { intervalsMs: SWEEP_DEFAULTS.intervalsMs, messages: 2 });
 });

@@ -4,6 +4,7 @@ import { CdfSection } from './cdf-section';
 import { DeliverySection } from './delivery-section';
 import { ExportButtons } from './export-buttons';
 import { LatencySection } from './latency-section';
+import { LayersSection } from './layers-section';
 import { TimelineSection } from './timeline-section';
 import { WireSection } from './wire-section';
 
@@ -21,6 +22,7 @@ export function BenchmarkResults({ result }: { result: BenchmarkResult }) {
       <LatencySection senders={result.senders} pollRequest={result.pollRequest} />
       <DeliverySection receivers={result.receivers} />
       <WireSection senders={result.senders} exact={result.scenario.isolate} />
+      <LayersSection senders={result.senders} exact={result.scenario.isolate} />
       <CdfSection senders={result.senders} />
       <TimelineSection senders={result.senders} />
     </div>

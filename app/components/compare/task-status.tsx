@@ -1,0 +1,29 @@
+import type { TaskState } from '../../hooks/use-task';
+import { messages } from '../../messages';
+import { SECONDARY_BUTTON } from '../control-classes';
+
+const t = messages.compare.task;
+
+/**
+ * The state of one cost measurement in words, with Cancel while it runs. `data-status` is the
+ * completion signal tests and the CLI wait on (`running`, `done`, `failed`, `cancelled`).
+ */
+export function TaskStatus<T>({ testId, state, onCancel }: { testId: string; state: TaskState<T>; onCancel: () => void }) {
+  if (state.status === 'idle') return null;
+  let text: string = t.done;
+  if (state.status === 'running') text = t.running(state.done, state.total);
+  if (state.status === 'cancelled') text = t.cancelled;
+  if (state.status === 'failed') text = t.failed(state.reason);
+  return (
+    <div className="flex flex-wrap items-center gap-3" data-testid={testId} data-status={state.status}>
+      <p role={state.status === 'failed' ? 'alert' : 'status'} className="text-sm text-slate-800">
+        {text}
+      </p>
+      {state.status === 'running' && (
+        <button type="button" className={SECONDARY_BUTTON} onClick={onCancel} data-testid={`${testId}-cancel`}>
+          {t.cancel}
+        </button>
+      )}
+    </div>
+  );
+}

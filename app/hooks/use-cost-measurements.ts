@@ -1,0 +1,66 @@
+import { useCallback } from 'react';
+import { TRANSPORT_IDS, type TransportId } from '../../protocol';
+import { runConnectCost } from '../../measure/connect-cost';
+import type { ConnectCostResult, IdleCostResult, SweepResult } from '../../measure/cost-results';
+import { runIdleCost } from '../../measure/idle-cost';
+import { runPollingSweep } from '../../measure/polling-sweep';
+import type { Sweep } from '../../measure/scenario';
+import { openProbeClient } from '../lib/probe-client';
+import { readWire } from '../lib/read-wire';
+import type { OverridableBenchClients } from './use-poll-override';
+import { useTask } from './use-task';
+
+/**
+ * The probes connect in the second namespace the server offers by default, so the panes (in `/`)
+ * get no presence notice, which would otherwise land in the measured bucket.
+ */
+const PROBE_NAMESPACE = '/lab';
+/** Idle window measured on each bucket before its connect. */
+const CONNECT_IDLE_WINDOW_MS = 1500;
+
+const now = () => performance.now();
+
+/**
+ * The three cost measurements over the Compare view's clients: idle cost, connect cost and the
+ * polling sweep, each a cancellable task; `running` is true while any of them runs.
+ */
+export function useCostMeasurements(bench: OverridableBenchClients) {
+  const idle = useTask<IdleCostResult>();
+  const connect = useTask<ConnectCostResult>();
+  const sweep = useTask<SweepResult>();
+  const { states, pollIntervalMs, pollTimer, setPollInterval, clearPollInterval } = bench;
+  const connected = () => TRANSPORT_IDS.filter((id) => states[id] === 'open');
+
+  const measureIdle = (seconds: number) => {
+    // One client per open pane: the page has exactly one client of each transport.
+    const clients = Object.fromEntries(connected().map((id) => [id, 1])) as Partial<Record<TransportId, number>>;
+    idle.run(({ signal }) => runIdleCost(seconds * 1000, { readWire, now, signal, clients, pollIntervalMs }));
+  };
+  const measureConnect = () =>
+    connect.run(({ signal, progress }) =>
+      runConnectCost({
+        readWire,
+        now,
+        signal,
+        transports: TRANSPORT_IDS,
+        openProbe: (transport, ns) => openProbeClient(transport, ns, pollIntervalMs),
+        ns: PROBE_NAMESPACE,
+        idleWindowMs: CONNECT_IDLE_WINDOW_MS,
+        pollIntervalMs,
+        onProgress: progress,
+      }),
+    );
+  const runSweep = useCallback(
+    (params: Sweep) =>
+      sweep.run(async ({ signal, progress }) => {
+        try {
+          return await runPollingSweep(params, { readWire, now, signal, setPollInterval, pollTimer, onProgress: progress });
+        } finally {
+          clearPollInterval();
+        }
+      }),
+    [sweep, setPollInterval, pollTimer, clearPollInterval],
+  );
+  const running = [idle, connect, sweep].some((task) => task.state.status === 'running');
+  return { idle, connect, sweep, measureIdle, measureConnect, runSweep, running, probeNamespace: PROBE_NAMESPACE };
+}
