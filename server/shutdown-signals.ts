@@ -23,15 +23,18 @@ export function exitOnShutdownSignals(options: ShutdownSignalOptions): void {
   const exit = options.exit ?? ((code: number) => process.exit(code));
   const source = options.signals ?? process;
   let stopping = false;
+  let timer: NodeJS.Timeout | undefined;
   const onSignal = (signal: string) => {
     if (stopping) {
       // An operator pressing Ctrl-C twice wants out now, whatever is still closing.
       log(`${signal} again: exiting without waiting`);
+      clearTimeout(timer);
       return void exit(1);
     }
     stopping = true;
     log(`${signal}: shutting down (at most ${options.timeoutMs} ms)`);
-    const timer = setTimeout(() => {
+    // Not unref'd: this timer is what ends a shutdown that hangs.
+    timer = setTimeout(() => {
       log(`shutdown took longer than ${options.timeoutMs} ms: exiting anyway`);
       exit(1);
     }, options.timeoutMs);
