@@ -47,6 +47,8 @@ export default defineConfig({
       PORT: String(port),
       ADMIN_API: 'on',
       POLL_INTERVAL_MS: '250',
+      // Every e2e run starts with an empty history, not the last run's.
+      HISTORY_FILE: '',
       NEXT_TELEMETRY_DISABLED: '1',
     },
     gracefulShutdown: { signal: 'SIGTERM', timeout: 5000 },

@@ -20,6 +20,8 @@ export function benchLabConfig(wireMeter: boolean, pollIntervalMs: number): LabC
       maxClientsPerRoom: 100_000,
       pollQueueLimit: 100_000,
       wireMeter,
+      // Two servers share this process: neither may save its history for, or restore it from, a run.
+      historyFile: undefined,
     },
   );
 }

@@ -2,6 +2,7 @@
  * Server configuration from environment variables, with defaults per environment
  * (development, test, production). Every variable is listed in README.md's configuration table.
  */
+import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_NAMESPACE, NAMESPACE_PATTERN } from '../protocol';
 import { normalizeOrigin } from './http/origin-policy';
@@ -61,8 +62,15 @@ export interface LabConfig {
   wireMeter: boolean;
   /** Messages kept per stream for replay after a reconnect. */
   historySize: number;
-  /** Messages older than this are no longer replayed, ms. */
+  /** Messages older than this are no longer replayed, ms (also: a history file older than this is ignored). */
   historyMaxAgeMs: number;
+  /**
+   * Where the stream history is kept across a graceful restart (absolute path); undefined = not
+   * kept, and a restart starts a new epoch. See server/chat/history-file.ts.
+   */
+  historyFile?: string;
+  /** Longest a graceful shutdown (SIGTERM/SIGINT) may take before the process exits anyway, ms. */
+  shutdownTimeoutMs: number;
 }
 
 /** Hardening defaults, the same in every environment. */
@@ -96,11 +104,16 @@ const EVERYDAY_DEFAULTS: Omit<LabConfig, 'env' | 'dev' | 'adminApi'> = {
   socketIoPingIntervalMs: 25_000,
   socketIoPingTimeoutMs: 20_000,
   namespaces: [DEFAULT_NAMESPACE, '/lab'],
+  // Transports give peers 1 s to answer their close, polling clients one interval more: 5 s is ample.
+  shutdownTimeoutMs: 5000,
   ...LIMIT_DEFAULTS,
 };
 
+/** Relative to the working directory; gitignored. */
+const DEFAULT_HISTORY_FILE = '.lab-state/history.json';
+
 const DEFAULTS: Record<Environment, Omit<LabConfig, 'env' | 'dev'>> = {
-  development: { ...EVERYDAY_DEFAULTS, adminApi: true },
+  development: { ...EVERYDAY_DEFAULTS, adminApi: true, historyFile: DEFAULT_HISTORY_FILE },
   // Tests want dead peers found fast and a port of their own.
   test: {
     ...EVERYDAY_DEFAULTS,
@@ -114,7 +127,7 @@ const DEFAULTS: Record<Environment, Omit<LabConfig, 'env' | 'dev'>> = {
     adminApi: true,
   },
   // The admin API can drop everyone's connection: off unless asked for.
-  production: { ...EVERYDAY_DEFAULTS, adminApi: false },
+  production: { ...EVERYDAY_DEFAULTS, adminApi: false, historyFile: DEFAULT_HISTORY_FILE },
 };
 
 /** Environment variable → config key, with how to read it. */
@@ -153,6 +166,9 @@ const ENV_SCHEMA = z.object({
   WIRE_METER: z.enum(['on', 'off']).optional(),
   HISTORY_SIZE: int(1, 100_000).optional(),
   HISTORY_MAX_AGE_MS: int(1000, 86_400_000).optional(),
+  // Empty turns persistence off (also in development and production).
+  HISTORY_FILE: z.string().optional(),
+  SHUTDOWN_TIMEOUT_MS: int(100, 600_000).optional(),
 });
 
 /** Picks the environment from NODE_ENV (anything unknown counts as development). */
@@ -201,12 +217,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     wireMeter: v.WIRE_METER === undefined ? undefined : v.WIRE_METER === 'on',
     historySize: v.HISTORY_SIZE,
     historyMaxAgeMs: v.HISTORY_MAX_AGE_MS,
+    shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS,
   };
   const merged: LabConfig = { ...base, env: environment, dev: environment === 'development' };
   for (const [key, value] of Object.entries(fromEnv)) {
     if (value !== undefined) (merged as unknown as Record<string, unknown>)[key] = value;
   }
+  if (v.HISTORY_FILE !== undefined) merged.historyFile = v.HISTORY_FILE === '' ? undefined : v.HISTORY_FILE;
   Object.assign(merged, overrides);
+  // Resolved once, here: a later chdir must not move the file between start and shutdown.
+  if (merged.historyFile !== undefined) merged.historyFile = resolve(merged.historyFile);
   // "/" is always offered: it is where every client starts, as in Socket.IO.
   merged.namespaces = [DEFAULT_NAMESPACE, ...merged.namespaces.filter((ns) => ns !== DEFAULT_NAMESPACE)];
   return merged;

@@ -1,10 +1,11 @@
 /**
  * Composition root: read the configuration, put Next.js behind the Lab server, listen, and shut
- * down in order on SIGTERM/SIGINT. Wiring only; behaviour lives in the modules it wires.
+ * down in order on SIGTERM/SIGINT (see shutdown-signals.ts). Wiring only; behaviour lives in the modules it wires.
  */
 import next from 'next';
 import { loadConfig } from './config';
 import { createLabServer } from './lab-server';
+import { exitOnShutdownSignals } from './shutdown-signals';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -17,17 +18,22 @@ async function main(): Promise<void> {
   const url = await lab.listen();
   console.log(`Transport Lab (${config.env}) on ${url}`);
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`${signal}: closing transports and Next.js`);
-    await lab.close();
-    await app.close();
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
+  if (lab.historyLoad.status === 'loaded') {
+    const { snapshot, savedAt } = lab.historyLoad;
+    console.log(`History restored: epoch ${snapshot.epoch}, ${snapshot.streams.length} streams, saved ${new Date(savedAt).toISOString()}`);
+  } else if (lab.historyLoad.status === 'stale') {
+    console.log(`History file older than ${config.historyMaxAgeMs} ms ignored: new epoch`);
+  }
+
+  // Order matters: the Lab first (stop accepting, bye, transports, save history), then Next.
+  exitOnShutdownSignals({
+    timeoutMs: config.shutdownTimeoutMs,
+    log: (line) => console.log(line),
+    stop: async () => {
+      await lab.close();
+      await app.close();
+    },
+  });
 }
 
 main().catch((err: Error & { code?: string }) => {

@@ -2,17 +2,20 @@
  * The Lab's server without its pages: one HTTP server, one chat hub, four transports, one
  * dispatcher. `index.ts` adds Next.js on top; tests use it bare on a free port.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import createDebug from 'debug';
 import type { TransportId } from '../protocol';
 import type { LabConfig } from './config';
 import type { ChatBus } from './chat/chat-bus';
 import { ChatHub } from './chat/chat-hub';
+import { loadHistory, saveHistory, type HistoryLoad } from './chat/history-file';
 import type { Clock } from './chat/token-bucket';
 import { FaultInjector } from './faults/fault-injector';
 import { createApiRoutes } from './http/api-routes';
 import { createDispatcher, type PageHandler } from './http/dispatcher';
+import { sendJson } from './http/json-response';
 import { createOriginPolicy } from './http/origin-policy';
 import { LayerMeter } from './metering/layer-meter';
 import { WireMeter } from './metering/wire-meter';
@@ -20,6 +23,15 @@ import { createTransports } from './transports';
 import type { ServerTransport } from './transports/server-transport';
 
 const debug = createDebug('lab:server');
+
+/** What clients are told when the server stops (the transports' `bye` says the same). */
+export const SHUTDOWN_REASON = 'server shutting down';
+
+/** True when `req`'s path is under the transport's prefix. */
+function ownsPath(transport: ServerTransport, req: IncomingMessage): boolean {
+  const path = (req.url ?? '/').split('?')[0];
+  return path === transport.path || path.startsWith(`${transport.path}/`);
+}
 
 export interface LabServer {
   readonly http: Server;
@@ -33,7 +45,13 @@ export interface LabServer {
   readonly layerMeter: LayerMeter;
   /** Starts listening on config.host:config.port; resolves with the base URL. Rejects on a port clash. */
   listen(): Promise<string>;
-  /** Stops accepting, tells clients, closes transports, then the HTTP server. */
+  /** What the start found in config.historyFile (`absent` when persistence is off). */
+  readonly historyLoad: HistoryLoad;
+  /**
+   * Stops accepting (healthz 503, new connections refused), tells clients why (`bye`), closes
+   * transports, saves the history when config.historyFile is set, then closes the HTTP server.
+   * A failed save is reported on stderr and does not fail the shutdown.
+   */
   close(): Promise<void>;
 }
 
@@ -48,6 +66,9 @@ export interface LabServerOptions {
 /** Builds a Lab server; nothing listens until `listen()`. */
 export function createLabServer(config: LabConfig, options: LabServerOptions = {}): LabServer {
   const faults = new FaultInjector();
+  const historyLoad: HistoryLoad = config.historyFile ? loadHistory(config.historyFile, config.historyMaxAgeMs) : { status: 'absent' };
+  // Never fatal: a bad file costs the clients their recovery (a new epoch), not the server its start.
+  if (historyLoad.status === 'corrupt') console.warn(`History file ${config.historyFile} ignored: ${historyLoad.error}`);
   const hub = new ChatHub({
     namespaces: config.namespaces,
     limits: {
@@ -60,7 +81,11 @@ export function createLabServer(config: LabConfig, options: LabServerOptions = {
     bus: options.bus,
     clock: options.clock,
     faults,
-    history: { size: config.historySize, maxAgeMs: config.historyMaxAgeMs },
+    history: {
+      size: config.historySize,
+      maxAgeMs: config.historyMaxAgeMs,
+      restore: historyLoad.status === 'loaded' ? historyLoad.snapshot : undefined,
+    },
     // Half a polling queue: a replay must never overflow it, and live traffic needs room too.
     replayLimit: Math.max(1, Math.floor(config.pollQueueLimit / 2)),
   });
@@ -83,9 +108,26 @@ export function createLabServer(config: LabConfig, options: LabServerOptions = {
         }
       : undefined,
   });
-  const http = createServer(dispatcher.onRequest);
+  let closing = false;
+  const transportOf = (req: IncomingMessage) => Object.values(transports).find((t) => ownsPath(t, req));
+  const http = createServer((req, res) => {
+    // Shutting down: only traffic of connections already open gets through (a polling client must
+    // still collect its bye); pages, API (healthz) and new chat connections get 503.
+    const transport = closing ? transportOf(req) : undefined;
+    if (closing && (!transport || transport.opensConnection(req, false))) {
+      req.resume();
+      return sendJson(res, 503, { type: 'bye', reason: SHUTDOWN_REASON }, { connection: 'close' });
+    }
+    dispatcher.onRequest(req, res);
+  });
   if (config.wireMeter) http.on('connection', wireMeter.track);
-  http.on('upgrade', dispatcher.onUpgrade);
+  http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (closing && transportOf(req)?.opensConnection(req, true)) {
+      socket.on('error', () => undefined);
+      return void socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n');
+    }
+    dispatcher.onUpgrade(req, socket, head);
+  });
   // A socket that errors before any request is parsed (e.g. a reset) must not crash us.
   http.on('clientError', (err, socket) => {
     debug('client error: %s', err.message);
@@ -113,13 +155,23 @@ export function createLabServer(config: LabConfig, options: LabServerOptions = {
         });
       });
     },
+    historyLoad,
     async close() {
+      closing = true;
       api.setReady(false);
       // Release held events first: a pending timer would otherwise outlive the server.
       faults.clear();
-      const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
+      // Still listening while the transports close: a polling client needs a new TCP connection
+      // to collect its bye when its keep-alive one was idle. Everything new is refused above.
       await Promise.all(Object.values(transports).map((t) => t.close()));
+      const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
       hub.close();
+      // Saved only now: with every transport closed, no message can be appended after the snapshot.
+      if (config.historyFile) {
+        await saveHistory(config.historyFile, hub.history.snapshot()).catch((err: Error) =>
+          console.error(`History not saved to ${config.historyFile}: ${err.message}`),
+        );
+      }
       http.closeAllConnections();
       await stopped;
     },

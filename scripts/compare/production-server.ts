@@ -60,6 +60,8 @@ export async function startProductionServer(root: string, readyWithinMs = 60_000
       PORT: String(port),
       // The page's benchmark reads the wire meter and needs the admin routes, like the e2e server.
       ADMIN_API: 'on',
+      // Every comparison starts from an empty history, not the last run's.
+      HISTORY_FILE: '',
       NEXT_TELEMETRY_DISABLED: '1',
     },
     stdio: ['ignore', 'pipe', 'pipe'],

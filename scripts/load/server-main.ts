@@ -1,18 +1,19 @@
 /**
  * The Lab server without Next.js, as its own process, for load runs: the load generator's clients
  * must not share a process (or a heap) with the server whose memory and CPU it reports.
- * Prints one JSON line `{"url": ...}` on stdout once listening.
+ * Prints one JSON line `{"url": ...}` on stdout once listening. Also the restart tests' server
+ * (test/support/server-process.ts): it shuts down exactly as server/index.ts does, minus Next.
  */
 import { loadConfig } from '../../server/config';
 import { createLabServer } from '../../server/lab-server';
+import { exitOnShutdownSignals } from '../../server/shutdown-signals';
 
 async function main(): Promise<void> {
-  const lab = createLabServer(loadConfig());
+  const config = loadConfig();
+  const lab = createLabServer(config);
   const url = await lab.listen();
-  process.stdout.write(`${JSON.stringify({ url, pid: process.pid })}\n`);
-  const stop = () => void lab.close().then(() => process.exit(0));
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
+  process.stdout.write(`${JSON.stringify({ url, pid: process.pid, epoch: lab.hub.history.epoch, history: lab.historyLoad.status })}\n`);
+  exitOnShutdownSignals({ timeoutMs: config.shutdownTimeoutMs, stop: () => lab.close() });
 }
 
 main().catch((err) => {

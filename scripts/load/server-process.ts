@@ -23,7 +23,8 @@ const CLOCK_TICKS_PER_SEC = 100; // Linux USER_HZ, 100 on every mainstream kerne
  */
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'server-main.ts')], {
-    env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', ...env },
+    // No history file: each load run starts from an empty history, not the last run's.
+    env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', HISTORY_FILE: '', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const first = await new Promise<{ url: string; pid: number }>((resolve, reject) => {

@@ -13,6 +13,20 @@ export interface StreamHistoryOptions {
   maxAgeMs: number;
   /** Clock (tests inject a fake). */
   clock?: () => number;
+  /** Carry on from an earlier run (its epoch, positions and entries): see history-file.ts. */
+  restore?: HistorySnapshot;
+}
+
+/**
+ * Everything a later server run needs to carry on this history: same epoch, same heads, same
+ * entries. Plain JSON data. Direct streams are keyed by the recipient's resume token
+ * (chat-message.ts), so restoring the streams restores the token → stream mapping with them.
+ */
+export interface HistorySnapshot {
+  epoch: string;
+  /** The cross-stream order counter, so replays after the restart still sort correctly. */
+  appended: number;
+  streams: { id: string; head: number; entries: HistoryEntry[] }[];
 }
 
 /** One stored message with what replay needs to know about its audience. */
@@ -41,14 +55,35 @@ export type ReplayResult =
   | { ok: false; entries: HistoryEntry[]; missed: number };
 
 export class StreamHistory {
-  /** Random per server run: positions from another run mean nothing here. */
-  readonly epoch = randomBytes(6).toString('base64url');
+  /**
+   * Random per server run: positions from another run mean nothing here. A run restored from a
+   * snapshot keeps the earlier run's epoch, because it keeps its positions too.
+   */
+  readonly epoch: string;
   private readonly streams = new Map<string, Stream>();
   private readonly clock: () => number;
   private appended = 0;
 
   constructor(private readonly options: StreamHistoryOptions) {
     this.clock = options.clock ?? Date.now;
+    const restore = options.restore;
+    this.epoch = restore?.epoch ?? randomBytes(6).toString('base64url');
+    if (!restore) return;
+    this.appended = restore.appended;
+    for (const { id, head, entries } of restore.streams) {
+      const stream = { head, entries: [...entries] };
+      this.trim(stream);
+      this.streams.set(id, stream);
+    }
+  }
+
+  /** A copy of the whole history (trimmed first), for `restore` in a later run. */
+  snapshot(): HistorySnapshot {
+    const streams = [...this.streams].map(([id, stream]) => {
+      this.trim(stream);
+      return { id, head: stream.head, entries: [...stream.entries] };
+    });
+    return { epoch: this.epoch, appended: this.appended, streams };
   }
 
   /**

@@ -19,7 +19,7 @@ import type { ChatHub } from '../chat/chat-hub';
 import type { ChatSession } from '../chat/chat-session';
 import { sendJson } from '../http/json-response';
 import { readBody, BodyTooLargeError } from '../http/read-body';
-import { HARD_LIMIT_FACTOR, type ServerTransport } from './server-transport';
+import { CLOSE_GRACE_MS, HARD_LIMIT_FACTOR, type ServerTransport } from './server-transport';
 
 const debug = createDebug('lab:polling');
 
@@ -46,6 +46,8 @@ export class PollingTransport implements ServerTransport {
   private readonly sessions = new Map<string, PollingSession>();
   private readonly sweeper: NodeJS.Timeout;
   private readonly hardLimit: number;
+  /** Set while close() waits for sessions to collect their bye: told of each poll that did. */
+  private byeCollected: ((sid: string) => void) | undefined;
 
   constructor(
     private readonly hub: ChatHub,
@@ -84,7 +86,24 @@ export class PollingTransport implements ServerTransport {
 
   async close(): Promise<void> {
     clearInterval(this.sweeper);
-    // A polling client learns of the shutdown from its next poll (404 unknown_session).
+    // No socket to write a bye to: queue it, and keep each session until a poll has collected it
+    // (or a short grace passed), so the client learns why, not just a 404 on its next poll.
+    const waiting = new Set<string>();
+    for (const session of this.sessions.values()) {
+      this.enqueue(session, { type: 'bye', reason: 'server shutting down' });
+      if (!session.closed) waiting.add(session.sid);
+    }
+    if (waiting.size > 0) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, this.options.pollIntervalMs + CLOSE_GRACE_MS);
+        this.byeCollected = (sid) => {
+          waiting.delete(sid);
+          if (waiting.size > 0) return;
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
     this.dropAll('server shutting down');
   }
 
@@ -144,6 +163,7 @@ export class PollingTransport implements ServerTransport {
     while (session.queue.length > 0 && session.queue[0].seq <= after) session.queue.shift();
     const events = session.queue.map((entry) => entry.event);
     reply(res, 200, { next: session.nextSeq - 1, events });
+    this.byeCollected?.(sid);
   }
 
   private closeSession(res: ServerResponse, sid: string): void {

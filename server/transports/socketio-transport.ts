@@ -85,8 +85,11 @@ export class SocketIoTransport implements ServerTransport {
       this.io.of(ns).emit('bye', { reason: 'server shutting down' });
     }
     this.io.disconnectSockets(true);
-    this.engine.close();
+    // engine.close() discards every unsent packet: a bye queued behind an event still being
+    // written would be lost. Each connection closes itself once its buffer is drained; only
+    // what is left after the grace is cut off.
     await this.upgraded.drain(CLOSE_GRACE_MS);
+    this.engine.close();
   }
 
   private accept(socket: Socket): void {

@@ -97,3 +97,19 @@ test('resume history: defaults, variables, and bad values refused', () => {
   assert.throws(() => loadConfig({ HISTORY_SIZE: '0' }), /HISTORY_SIZE/);
   assert.throws(() => loadConfig({ HISTORY_MAX_AGE_MS: 'soon' }), /HISTORY_MAX_AGE_MS/);
 });
+
+test('history file: under the working dir in development and production, off in test unless set', () => {
+  const cwd = process.cwd();
+  assert.equal(loadConfig({}).historyFile, `${cwd}/.lab-state/history.json`);
+  assert.equal(loadConfig({ NODE_ENV: 'production' }).historyFile, `${cwd}/.lab-state/history.json`);
+  assert.equal(loadConfig({ NODE_ENV: 'test' }).historyFile, undefined);
+  assert.equal(loadConfig({ NODE_ENV: 'test', HISTORY_FILE: '/tmp/h.json' }).historyFile, '/tmp/h.json');
+  assert.equal(loadConfig({ HISTORY_FILE: 'state/h.json' }).historyFile, `${cwd}/state/h.json`);
+  assert.equal(loadConfig({ NODE_ENV: 'production', HISTORY_FILE: '' }).historyFile, undefined, 'empty = off');
+});
+
+test('shutdown time limit: 5 s by default, SHUTDOWN_TIMEOUT_MS to change it', () => {
+  assert.equal(loadConfig({}).shutdownTimeoutMs, 5000);
+  assert.equal(loadConfig({ SHUTDOWN_TIMEOUT_MS: '2000' }).shutdownTimeoutMs, 2000);
+  assert.throws(() => loadConfig({ SHUTDOWN_TIMEOUT_MS: '0' }), /SHUTDOWN_TIMEOUT_MS/);
+});

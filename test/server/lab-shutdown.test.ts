@@ -39,3 +39,24 @@ test('close() cuts off peers that do not answer its close frames after a short g
   assert.ok(elapsed >= CLOSE_GRACE_MS - 50, `waited for the grace period (${elapsed} ms)`);
   assert.ok(elapsed < CLOSE_GRACE_MS + 4000, `closed in ${elapsed} ms`);
 });
+
+test('while closing: healthz and new connections get 503, an open polling session collects its bye, then close ends', async () => {
+  // A long poll interval: close() would wait over 6 s for this session were the bye not collected.
+  const lab = await startLab({ pollIntervalMs: 5000 });
+  const base = `${lab.url}${TRANSPORT_PATHS.polling}`;
+  const opened = await fetch(`${base}/open`, { method: 'POST' });
+  const { sid } = (await opened.json()) as { sid: string };
+  const started = Date.now();
+  const closed = lab.close();
+  assert.equal((await fetch(`${lab.url}/healthz`)).status, 503);
+  const refused = await fetch(`${base}/open`, { method: 'POST' });
+  assert.equal(refused.status, 503);
+  assert.deepEqual(await refused.json(), { type: 'bye', reason: 'server shutting down' });
+  const poll = await fetch(`${base}/events?sid=${sid}&after=0`);
+  assert.equal(poll.status, 200);
+  const { events } = (await poll.json()) as { events: { type: string; reason?: string }[] };
+  assert.deepEqual(events.at(-1), { type: 'bye', reason: 'server shutting down' });
+  await closed;
+  const elapsed = Date.now() - started;
+  assert.ok(elapsed < 5000, `closed ${elapsed} ms after the start, once the bye was collected`);
+});
