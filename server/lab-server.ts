@@ -83,7 +83,8 @@ export function createLabServer(config: LabConfig, options: LabServerOptions = {
         }
       : undefined,
   });
-  const http = createServer(dispatcher.onRequest);
+  const http = createServer(httpTimeouts(config), dispatcher.onRequest);
+  http.keepAliveTimeout = config.httpKeepAliveTimeoutMs;
   if (config.wireMeter) http.on('connection', wireMeter.track);
   http.on('upgrade', dispatcher.onUpgrade);
   // A socket that errors before any request is parsed (e.g. a reset) must not crash us.
@@ -123,5 +124,21 @@ export function createLabServer(config: LabConfig, options: LabServerOptions = {
       http.closeAllConnections();
       await stopped;
     },
+  };
+}
+
+/**
+ * Node's HTTP timeouts, set explicitly (its defaults are 60 s for headers, 300 s for a request):
+ * a connection that opens and sends nothing, or trickles a request head, is closed after
+ * `httpHeadersTimeoutMs`. Node checks them only every `connectionsCheckingInterval` (30 s by
+ * default), so that follows the timeout. Upgraded sockets (WebSockets) are not affected.
+ */
+function httpTimeouts(config: LabConfig): { headersTimeout: number; requestTimeout: number; connectionsCheckingInterval: number } {
+  // Node refuses a headersTimeout above requestTimeout.
+  const headersTimeout = Math.min(config.httpHeadersTimeoutMs, config.httpRequestTimeoutMs);
+  return {
+    headersTimeout,
+    requestTimeout: config.httpRequestTimeoutMs,
+    connectionsCheckingInterval: Math.max(50, Math.min(5000, Math.floor(headersTimeout / 4))),
   };
 }
