@@ -73,3 +73,34 @@ async function openSlowPolling(url: string, room: string): Promise<SlowClient> {
   const closed = new Promise<void>(() => undefined);
   return { transport: 'polling', closed, destroy: () => undefined };
 }
+
+/**
+ * A slow consumer over an HTTP sub-transport: Socket.IO long-polling that never polls again, or
+ * a SockJS xhr_streaming response that is never read. Resolves once it has joined `room`.
+ */
+export async function openSlowHttpClient(kind: 'socketio-polling' | 'sockjs-xhr_streaming', url: string, room: string): Promise<SlowClient> {
+  if (kind === 'socketio-polling') {
+    const base = `${url}/rt/socket.io/?EIO=4&transport=polling`;
+    const sid = (JSON.parse((await (await fetch(base)).text()).slice(1)) as { sid: string }).sid;
+    const post = async (body: string) => void (await (await fetch(`${base}&sid=${sid}`, { method: 'POST', body })).text());
+    await post('40');
+    await post(`42${JSON.stringify(['hello', hello])}\x1e42${JSON.stringify(['join', { rooms: [room] }])}`);
+    // Read until the join is confirmed; after that, no GET ever again.
+    for (let text = ''; !text.includes('"rooms"'); ) text = await (await fetch(`${base}&sid=${sid}`)).text();
+    return { transport: 'socketio', closed: new Promise(() => undefined), destroy: () => undefined };
+  }
+  const session = `${url}/rt/sockjs/000/slowstream${Date.now()}`;
+  const { openTcp, writeAll, receive, httpRequest } = await import('./raw-tcp');
+  const socket = await openTcp(url);
+  const opened = receive(socket, (r) => r.includes('\no\n'));
+  await writeAll(socket, httpRequest('POST', new URL(`${session}/xhr_streaming`).pathname, url));
+  await opened;
+  const joined = receive(socket, (r) => r.includes('\\"type\\":\\"rooms\\"'));
+  const send = (op: object) => fetch(`${session}/xhr_send`, { method: 'POST', body: JSON.stringify([JSON.stringify(op)]) }).then((r) => r.text());
+  await send({ op: 'hello', ...hello });
+  await send({ op: 'join', rooms: [room] });
+  await joined;
+  socket.pause();
+  const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+  return { transport: 'sockjs', closed, destroy: () => socket.destroy() };
+}

@@ -11,7 +11,7 @@ import { runInNewContext } from 'node:vm';
 import { TRANSPORT_IDS, type TransportId } from '../../protocol';
 import { BYSTANDER_ROOM, HostileLab } from '../support/hostile-lab';
 import { waitUntil } from '../support/lab-fixture';
-import { openSlowClient, type SlowClient } from '../support/slow-clients';
+import { openSlowClient, openSlowHttpClient, type SlowClient } from '../support/slow-clients';
 
 const BUDGET = 256 * 1024;
 const TEXT = 'y'.repeat(8000);
@@ -51,6 +51,22 @@ describe('slow consumers', () => {
   after(async () => {
     for (const client of slow) client.destroy();
     await hostile.stop();
+  });
+
+  test('over HTTP sub-transports too: Socket.IO long-polling that stops polling, an unread SockJS xhr_streaming', async () => {
+    const counts = () => hostile.lab.lab.hub.connectionCounts();
+    slow.push(await openSlowHttpClient('socketio-polling', hostile.url, BYSTANDER_ROOM));
+    slow.push(await openSlowHttpClient('sockjs-xhr_streaming', hostile.url, BYSTANDER_ROOM));
+    assert.equal(counts().socketio, 2);
+    assert.equal(counts().sockjs, 2);
+    let sent = 0;
+    while ((counts().socketio > 1 || counts().sockjs > 1) && sent < MAX_MESSAGES) {
+      await Promise.all(Array.from({ length: BATCH }, () => hostile.sender.say('room', TEXT, { room: BYSTANDER_ROOM })));
+      sent += BATCH;
+    }
+    console.log(`HTTP slow consumers closed after ${sent} messages (${((sent * TEXT.length) / 1e6).toFixed(1)} MB)`);
+    assert.deepEqual([counts().socketio, counts().sockjs], [1, 1], 'both slow consumers closed');
+    await hostile.assertHealthy('HTTP slow consumers');
   });
 
   test('each transport closes a client that stops reading; memory stays bounded; bystanders get everything', async () => {
