@@ -1,7 +1,8 @@
 /**
  * Nothing lost across a server-side drop, in the browser: while another pane sends a stream of
- * messages, each transport in turn is dropped from the admin API; its pane reconnects by itself
- * and its delivery ledger ends with every message, none missed, none duplicated.
+ * messages, each transport in turn is dropped (from the admin API, and from the fault panel's own
+ * Drop button); its pane reconnects by itself and its delivery ledger ends with every message,
+ * none missed, none duplicated.
  */
 import { expect, test, type Page } from '@playwright/test';
 
@@ -17,15 +18,32 @@ async function openLab(page: Page): Promise<void> {
   }
 }
 
-for (const t of TRANSPORTS) {
-  test(`a drop of ${t} while messages flow: its pane gets all ${COUNT}, none missed, none twice`, async ({ page }) => {
+/** How a test drops a transport's connections mid-stream. */
+const DROPS = {
+  'the admin API': async (page: Page, t: Transport) => {
+    expect((await page.request.post(`/api/admin/drop?transport=${t}`)).status()).toBe(200);
+  },
+  'the fault panel': async (page: Page, t: Transport) => {
+    await page.getByTestId(`fault-drop-${t}`).click();
+  },
+};
+
+const CASES = Object.entries(DROPS).flatMap(([via, drop]) => TRANSPORTS.map((t) => ({ via, drop, t })));
+
+for (const { via, drop, t } of CASES) {
+  test(`a drop of ${t} from ${via} while messages flow: its pane gets all ${COUNT}, none missed, none twice`, async ({ page }) => {
     await openLab(page);
+    if (via === 'the fault panel') {
+      // The panel is collapsed at first.
+      await page.getByTestId('fault-panel-toggle').click();
+      await expect(page.getByTestId(`fault-drop-${t}`)).toBeVisible();
+    }
     const sender: Transport = t === 'ws' ? 'sockjs' : 'ws';
     const prefix = `flow-${t}-${Date.now()}`;
     for (let i = 0; i < COUNT; i += 1) {
       // The drop lands between two sends; the sender never waits for the dropped pane, so the
       // next messages are published while it is away (and must come back by replay).
-      if (i === DROP_AFTER) expect((await page.request.post(`/api/admin/drop?transport=${t}`)).status()).toBe(200);
+      if (i === DROP_AFTER) await drop(page, t);
       await page.getByTestId(`text-${sender}`).fill(`${prefix}-${i}`);
       await page.getByTestId(`send-${sender}`).click();
     }
@@ -43,6 +61,6 @@ for (const t of TRANSPORTS) {
     expect(texts).toEqual(Array.from({ length: COUNT }, (_, i) => `${prefix}-${i}`));
     const recovered = await ledger.getByTestId('recovered').textContent();
     test.info().annotations.push({ type: 'recovered by replay', description: `${t}: ${recovered}/${COUNT}` });
-    console.log(`${t}: ${COUNT}/${COUNT} received, ${recovered} by replay`);
+    console.log(`${t} (drop from ${via}): ${COUNT}/${COUNT} received, ${recovered} by replay`);
   });
 }

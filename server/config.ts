@@ -71,6 +71,17 @@ export interface LabConfig {
   historyFile?: string;
   /** Longest a graceful shutdown (SIGTERM/SIGINT) may take before the process exits anyway, ms. */
   shutdownTimeoutMs: number;
+  /**
+   * Bytes the server may hold for one client that is not reading (a slow consumer) before it
+   * closes that connection; see server/transports/send-budget.ts.
+   */
+  maxBufferedBytes: number;
+  /** A connection must send its whole request head within this, ms (Node's `headersTimeout`). */
+  httpHeadersTimeoutMs: number;
+  /** A connection must send its whole request, body included, within this, ms (`requestTimeout`). */
+  httpRequestTimeoutMs: number;
+  /** An idle keep-alive connection is closed after this, ms (`keepAliveTimeout`). */
+  httpKeepAliveTimeoutMs: number;
 }
 
 /** Hardening defaults, the same in every environment. */
@@ -87,6 +98,13 @@ const LIMIT_DEFAULTS = {
   // half of POLL_QUEUE_LIMIT anyway (lab-server.ts), so a polling client's queue cannot overflow.
   historySize: 500,
   historyMaxAgeMs: 120_000,
+  // 1 MiB: hundreds of chat events; a reading client never comes close.
+  maxBufferedBytes: 1024 * 1024,
+  // Far below Node's 60 s / 300 s: a request head is small, and idle half-open connections
+  // (a connection flood) must not pile up.
+  httpHeadersTimeoutMs: 10_000,
+  httpRequestTimeoutMs: 30_000,
+  httpKeepAliveTimeoutMs: 5_000,
 };
 
 /** Development and production defaults: everyday intervals, the page on port 3000. */
@@ -169,6 +187,10 @@ const ENV_SCHEMA = z.object({
   // Empty turns persistence off (also in development and production).
   HISTORY_FILE: z.string().optional(),
   SHUTDOWN_TIMEOUT_MS: int(100, 600_000).optional(),
+  MAX_BUFFERED_BYTES: int(16 * 1024, 1024 * 1024 * 1024).optional(),
+  HTTP_HEADERS_TIMEOUT_MS: int(100, 600_000).optional(),
+  HTTP_REQUEST_TIMEOUT_MS: int(100, 3_600_000).optional(),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: int(100, 600_000).optional(),
 });
 
 /** Picks the environment from NODE_ENV (anything unknown counts as development). */
@@ -218,6 +240,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     historySize: v.HISTORY_SIZE,
     historyMaxAgeMs: v.HISTORY_MAX_AGE_MS,
     shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS,
+    maxBufferedBytes: v.MAX_BUFFERED_BYTES,
+    httpHeadersTimeoutMs: v.HTTP_HEADERS_TIMEOUT_MS,
+    httpRequestTimeoutMs: v.HTTP_REQUEST_TIMEOUT_MS,
+    httpKeepAliveTimeoutMs: v.HTTP_KEEP_ALIVE_TIMEOUT_MS,
   };
   const merged: LabConfig = { ...base, env: environment, dev: environment === 'development' };
   for (const [key, value] of Object.entries(fromEnv)) {

@@ -110,7 +110,7 @@ export function createLabServer(config: LabConfig, options: LabServerOptions = {
   });
   let closing = false;
   const transportOf = (req: IncomingMessage) => Object.values(transports).find((t) => ownsPath(t, req));
-  const http = createServer((req, res) => {
+  const http = createServer(httpTimeouts(config), (req, res) => {
     // Shutting down: only traffic of connections already open gets through (a polling client must
     // still collect its bye); pages, API (healthz) and new chat connections get 503.
     const transport = closing ? transportOf(req) : undefined;
@@ -120,6 +120,7 @@ export function createLabServer(config: LabConfig, options: LabServerOptions = {
     }
     dispatcher.onRequest(req, res);
   });
+  http.keepAliveTimeout = config.httpKeepAliveTimeoutMs;
   if (config.wireMeter) http.on('connection', wireMeter.track);
   http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (closing && transportOf(req)?.opensConnection(req, true)) {
@@ -175,5 +176,21 @@ export function createLabServer(config: LabConfig, options: LabServerOptions = {
       http.closeAllConnections();
       await stopped;
     },
+  };
+}
+
+/**
+ * Node's HTTP timeouts, set explicitly (its defaults are 60 s for headers, 300 s for a request):
+ * a connection that opens and sends nothing, or trickles a request head, is closed after
+ * `httpHeadersTimeoutMs`. Node checks them only every `connectionsCheckingInterval` (30 s by
+ * default), so that follows the timeout. Upgraded sockets (WebSockets) are not affected.
+ */
+function httpTimeouts(config: LabConfig): { headersTimeout: number; requestTimeout: number; connectionsCheckingInterval: number } {
+  // Node refuses a headersTimeout above requestTimeout.
+  const headersTimeout = Math.min(config.httpHeadersTimeoutMs, config.httpRequestTimeoutMs);
+  return {
+    headersTimeout,
+    requestTimeout: config.httpRequestTimeoutMs,
+    connectionsCheckingInterval: Math.max(50, Math.min(5000, Math.floor(headersTimeout / 4))),
   };
 }

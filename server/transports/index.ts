@@ -16,14 +16,16 @@ export function createTransports(hub: ChatHub, config: LabConfig): Record<Transp
       sessionTtlMs: config.pollSessionTtlMs,
       queueLimit: config.pollQueueLimit,
     }),
-    ws: new WsTransport(hub, { heartbeatMs: config.wsHeartbeatMs }),
+    ws: new WsTransport(hub, { heartbeatMs: config.wsHeartbeatMs, maxBufferedBytes: config.maxBufferedBytes }),
     sockjs: new SockJsTransport(hub, {
       heartbeatMs: config.sockjsHeartbeatMs,
       disconnectDelayMs: config.sockjsDisconnectDelayMs,
+      maxBufferedBytes: config.maxBufferedBytes,
     }),
     socketio: new SocketIoTransport(hub, {
       pingIntervalMs: config.socketIoPingIntervalMs,
       pingTimeoutMs: config.socketIoPingTimeoutMs,
+      maxBufferedBytes: config.maxBufferedBytes,
     }),
   };
 }

@@ -17,6 +17,7 @@ import type { ChatHub } from '../chat/chat-hub';
 import type { Delivery } from '../chat/delivery';
 import type { Peer } from '../chat/peer';
 import { CLOSE_GRACE_MS, HARD_LIMIT_FACTOR, type ServerTransport } from './server-transport';
+import { cutAfterGrace, QueueTally } from './send-budget';
 import { UpgradedSockets } from './upgraded-sockets';
 
 const debug = createDebug('lab:socketio');
@@ -29,6 +30,8 @@ const roomKey = (room: string) => `room:${room}`;
 export interface SocketIoTransportOptions {
   pingIntervalMs: number;
   pingTimeoutMs: number;
+  /** Bytes held for a client that is not reading before it is closed (see send-budget.ts). */
+  maxBufferedBytes: number;
 }
 
 export class SocketIoTransport implements ServerTransport {
@@ -40,7 +43,7 @@ export class SocketIoTransport implements ServerTransport {
 
   constructor(
     private readonly hub: ChatHub,
-    options: SocketIoTransportOptions,
+    private readonly options: SocketIoTransportOptions,
   ) {
     const maxHttpBufferSize = hub.limits.maxFrameBytes * HARD_LIMIT_FACTOR;
     this.engine = new EngineServer({
@@ -50,6 +53,10 @@ export class SocketIoTransport implements ServerTransport {
     });
     this.io = new SocketIoServer({ serveClient: false, path: this.path });
     this.io.bind(this.engine);
+    this.engine.on('connection', (conn: EngineSocket) => {
+      this.watchBudget(conn);
+      conn.once('close', () => settlePollingClose(conn));
+    });
     // An unknown namespace is refused by Socket.IO itself ("Invalid namespace" connect_error).
     for (const ns of hub.namespaceNames) {
       this.io.of(ns).on('connection', (socket) => this.accept(socket));
@@ -90,6 +97,29 @@ export class SocketIoTransport implements ServerTransport {
     // what is left after the grace is cut off.
     await this.upgraded.drain(CLOSE_GRACE_MS);
     this.engine.close();
+  }
+
+  /**
+   * Backpressure. Fan-out here is Socket.IO's own `to(room).emit`, which never passes through a
+   * Peer, so the check hooks Engine.IO's `packetCreate` (every packet queued for this client).
+   * While a client does not read, engine.io holds packets in `writeBuffer` (the transport stays
+   * unwritable until the socket drains); over WebSocket the socket's own queue counts too.
+   */
+  private watchBudget(conn: EngineSocket): void {
+    const tally = new QueueTally<{ data?: unknown }>((packet) => packetBytes(packet.data));
+    const onPacket = () => {
+      const ws = (conn.transport as unknown as { socket?: WebSocketLike }).socket;
+      const queue = (conn as unknown as { writeBuffer: { data?: unknown }[] }).writeBuffer;
+      const held = tally.bytesIn(queue) + (ws?.bufferedAmount ?? 0);
+      if (held <= this.options.maxBufferedBytes) return;
+      conn.off('packetCreate', onPacket);
+      debug('slow consumer on %s: %d bytes held', conn.transport.name, held);
+      // close(true) discards the transport: a plain close() would wait for a drain that never comes.
+      conn.close(true);
+      // Over WebSocket the close frame cannot get through either: cut the socket after a grace.
+      if (ws?.terminate) cutAfterGrace(() => ws.terminate!(), (listener) => ws.once?.('close', listener));
+    };
+    conn.on('packetCreate', onPacket);
   }
 
   private accept(socket: Socket): void {
@@ -185,4 +215,34 @@ export class SocketIoTransport implements ServerTransport {
         nsp.to(audience.id).emit(name, payload);
     }
   }
+}
+
+/** An Engine.IO connection (one per client, whatever its transport). */
+type EngineSocket = import('engine.io').Socket;
+
+/** The part of a `ws` WebSocket this file reads (engine.io's websocket transport keeps one). */
+interface WebSocketLike {
+  bufferedAmount?: number;
+  terminate?: () => void;
+  once?: (event: 'close', listener: () => void) => void;
+}
+
+/**
+ * engine.io 6 closes a dead polling session's transport "orderly": it waits up to 30 s for the
+ * client's next GET to carry the close packet. After a transport error (a POST cut mid-body)
+ * that GET never comes, and the pending timer keeps a stopping process alive for 30 s; the
+ * session is already closed, so finish the transport's close now.
+ */
+function settlePollingClose(conn: EngineSocket): void {
+  const transport = conn.transport as unknown as { shouldClose?: () => void };
+  const finish = transport.shouldClose;
+  if (!finish) return;
+  transport.shouldClose = undefined;
+  finish();
+}
+
+/** Size of an Engine.IO packet's payload. */
+function packetBytes(data: unknown): number {
+  if (typeof data === 'string') return data.length;
+  return (data as { byteLength?: number } | undefined)?.byteLength ?? 0;
 }

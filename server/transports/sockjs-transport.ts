@@ -10,6 +10,7 @@ import { encodeServerEvent, errorEvent, TRANSPORT_PATHS } from '../../protocol';
 import type { ChatHub } from '../chat/chat-hub';
 import type { Peer } from '../chat/peer';
 import { CLOSE_GRACE_MS, HARD_LIMIT_FACTOR, type ServerTransport } from './server-transport';
+import { cutAfterGrace, QueueTally, queuedBytes, SLOW_CONSUMER_REASON, SOCKJS_CLOSE_SLOW_CONSUMER } from './send-budget';
 import { UpgradedSockets } from './upgraded-sockets';
 
 const debug = createDebug('lab:sockjs');
@@ -24,6 +25,8 @@ export const SOCKJS_CLIENT_URL = '/rt/assets/sockjs.min.js';
 export interface SockJsTransportOptions {
   heartbeatMs: number;
   disconnectDelayMs: number;
+  /** Bytes held for a client that is not reading before it is closed (see send-budget.ts). */
+  maxBufferedBytes: number;
 }
 
 export class SockJsTransport implements ServerTransport {
@@ -38,7 +41,7 @@ export class SockJsTransport implements ServerTransport {
 
   constructor(
     private readonly hub: ChatHub,
-    options: SockJsTransportOptions,
+    private readonly options: SockJsTransportOptions,
   ) {
     this.hardLimit = hub.limits.maxFrameBytes * HARD_LIMIT_FACTOR;
     const server = sockjs.createServer({
@@ -102,10 +105,13 @@ export class SockJsTransport implements ServerTransport {
     this.connections.add(conn);
     const sessionId = receiveSessionId(this.path, conn.url);
     if (sessionId !== undefined) this.liveSessionIds.add(sessionId);
+    const held = new HeldBytes();
     const peer: Peer = {
       transport: 'sockjs',
       send: (event) => {
-        if (conn.readyState === 1) conn.write(encodeServerEvent(event));
+        if (conn.readyState !== 1) return;
+        conn.write(encodeServerEvent(event));
+        if (held.of(conn) > this.options.maxBufferedBytes) this.dropSlow(conn, held.of(conn));
       },
       close: (reason) => conn.close(CLOSE_DROPPED, reason.slice(0, 120)),
     };
@@ -118,6 +124,38 @@ export class SockJsTransport implements ServerTransport {
       debug('close %s', session.id);
       session.handleClose();
     });
+  }
+
+  /** Closes a client that has stopped reading; cuts its socket if the close cannot get through. */
+  private dropSlow(conn: sockjs.Connection, bytes: number): void {
+    debug('slow consumer %s: %d bytes held', conn.id, bytes);
+    const socket = internals(conn).recv?.connection ?? internals(conn).recv?.request?.connection;
+    conn.close(SOCKJS_CLOSE_SLOW_CONSUMER as unknown as string, SLOW_CONSUMER_REASON);
+    if (socket) cutAfterGrace(() => socket.destroy(), (listener) => socket.once('close', listener));
+  }
+}
+
+/** The parts of sockjs 0.3.24's session we read (untyped internals: checked by the slow-consumer test). */
+interface SessionInternals {
+  /** Messages not yet handed to a receiver (an HTTP transport between polls); replaced on flush. */
+  send_buffer: string[];
+  /** The current receiver: a WebSocket's socket, or a streaming/polling request. */
+  recv: { connection?: Duplex & { writableLength: number }; request?: { connection?: Duplex & { writableLength: number } } } | null;
+}
+
+function internals(conn: sockjs.Connection): SessionInternals {
+  return (conn as unknown as { _session: SessionInternals })._session;
+}
+
+/** Bytes a SockJS session holds for its client: its send buffer plus the receiver socket's write queue. */
+class HeldBytes {
+  private readonly tally = new QueueTally<string>((entry) => entry.length);
+
+  of(conn: sockjs.Connection): number {
+    const session = internals(conn);
+    if (!session) return 0;
+    const recv = session.recv;
+    return this.tally.bytesIn(session.send_buffer) + queuedBytes(recv?.connection ?? recv?.request?.connection);
   }
 }
 

@@ -10,6 +10,7 @@ import { encodeServerEvent, errorEvent, TRANSPORT_PATHS, type ServerEvent } from
 import type { ChatHub } from '../chat/chat-hub';
 import type { Peer } from '../chat/peer';
 import { CLOSE_GRACE_MS, HARD_LIMIT_FACTOR, type ServerTransport } from './server-transport';
+import { CLOSE_SLOW_CONSUMER, cutAfterGrace, SLOW_CONSUMER_REASON } from './send-budget';
 import { UpgradedSockets } from './upgraded-sockets';
 
 const debug = createDebug('lab:ws');
@@ -19,6 +20,8 @@ const CLOSE_GOING_AWAY = 1001;
 
 export interface WsTransportOptions {
   heartbeatMs: number;
+  /** Bytes queued for a client that is not reading before it is closed (see send-budget.ts). */
+  maxBufferedBytes: number;
 }
 
 export class WsTransport implements ServerTransport {
@@ -31,7 +34,7 @@ export class WsTransport implements ServerTransport {
 
   constructor(
     private readonly hub: ChatHub,
-    options: WsTransportOptions,
+    private readonly options: WsTransportOptions,
   ) {
     // noServer: our dispatcher routes upgrades; `{ server, path }` would answer 400 to Next's HMR.
     this.wss = new WebSocketServer({ noServer: true, maxPayload: hub.limits.maxFrameBytes * HARD_LIMIT_FACTOR });
@@ -76,7 +79,11 @@ export class WsTransport implements ServerTransport {
   private accept(socket: WebSocket, req: IncomingMessage): void {
     const peer: Peer = {
       transport: 'ws',
-      send: (event) => sendEvent(socket, event),
+      send: (event) => {
+        sendEvent(socket, event);
+        // bufferedAmount: bytes ws has queued for this socket and the socket has not yet written.
+        if (socket.readyState === socket.OPEN && socket.bufferedAmount > this.options.maxBufferedBytes) this.dropSlow(socket, session.id);
+      },
       close: (reason) => socket.close(CLOSE_GOING_AWAY, reason.slice(0, 120)),
     };
     const session = this.hub.connect(peer, { remoteAddress: req.socket.remoteAddress });
@@ -96,6 +103,13 @@ export class WsTransport implements ServerTransport {
       debug('close %s (%d)', session.id, code);
       session.handleClose();
     });
+  }
+
+  /** Closes a client that has stopped reading; cuts it if the close frame cannot get through. */
+  private dropSlow(socket: WebSocket, id: string): void {
+    debug('slow consumer %s: %d bytes buffered', id, socket.bufferedAmount);
+    socket.close(CLOSE_SLOW_CONSUMER, SLOW_CONSUMER_REASON);
+    cutAfterGrace(() => socket.terminate(), (listener) => socket.once('close', listener));
   }
 
   private checkHeartbeats(): void {
