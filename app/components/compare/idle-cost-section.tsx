@@ -1,14 +1,13 @@
 import { useState } from 'react';
 import type { IdleCostResult } from '../../../measure/cost-results';
 import type { TaskState } from '../../hooks/use-task';
-import { clampedInt } from '../../lib/clamped-int';
 import { DIRECTION_COLORS } from '../../lib/series-colors';
 import { messages } from '../../messages';
-import { FIELD, LABEL } from '../control-classes';
 import { BarChartCard } from './bar-chart-card';
 import { ChartPanel } from './chart-panel';
 import { MeasurementControls } from './measurement-controls';
 import { MetricTable, TRANSPORT_ROWS, type MetricColumn } from './metric-table';
+import { NumberField } from './number-field';
 
 const t = messages.compare.idle;
 /** Window bounds, seconds: long enough for one poll, short enough to stay a demo. */
@@ -44,21 +43,14 @@ export function IdleCostSection({ state, onMeasure, onCancel, busy, pollInterval
   const controls = (
     <MeasurementControls
       fields={
-        <label className="block w-32">
-          <span className={LABEL}>{t.seconds}</span>
-          <input
-            type="number"
-            className={FIELD}
-            data-testid="idle-seconds"
-            min={IDLE_SECONDS.min}
-            max={IDLE_SECONDS.max}
-            value={seconds}
-            onChange={(e) => {
-              const v = clampedInt(e.target.value, IDLE_SECONDS);
-              if (v !== null) setSeconds(v);
-            }}
-          />
-        </label>
+        <NumberField
+          label={t.seconds}
+          className="block w-32"
+          testId="idle-seconds"
+          bounds={IDLE_SECONDS}
+          value={seconds}
+          onValue={setSeconds}
+        />
       }
       buttonTestId="measure-idle"
       buttonLabel={t.measure}

@@ -3,13 +3,13 @@ import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Scatte
 import type { SweepResult } from '../../../measure/cost-results';
 import { SCENARIO_BOUNDS, SWEEP_BOUNDS, type Sweep } from '../../../measure/scenario';
 import type { TaskState } from '../../hooks/use-task';
-import { clampedInt } from '../../lib/clamped-int';
 import { TRANSPORT_COLORS } from '../../lib/transport-colors';
 import { messages } from '../../messages';
 import { FIELD, LABEL } from '../control-classes';
 import { ChartPanel } from './chart-panel';
 import { MeasurementControls } from './measurement-controls';
 import { MetricTable, type MetricColumn } from './metric-table';
+import { NumberField } from './number-field';
 
 const t = messages.compare.sweep;
 
@@ -95,22 +95,15 @@ export function SweepSection({ sweep, onChange, state, onRun, onCancel, busy }: 
               }}
             />
           </label>
-          <label className="block w-40">
-            <span className={LABEL}>{t.messages}</span>
-            <input
-              type="number"
-              className={FIELD}
-              data-testid="sweep-messages"
-              min={SWEEP_BOUNDS.messages.min}
-              max={SWEEP_BOUNDS.messages.max}
-              value={sweep.messages}
-              disabled={busy}
-              onChange={(e) => {
-                const v = clampedInt(e.target.value, SWEEP_BOUNDS.messages);
-                if (v !== null) onChange({ ...sweep, messages: v });
-              }}
-            />
-          </label>
+          <NumberField
+            label={t.messages}
+            className="block w-40"
+            testId="sweep-messages"
+            bounds={SWEEP_BOUNDS.messages}
+            value={sweep.messages}
+            disabled={busy}
+            onValue={(messages) => onChange({ ...sweep, messages })}
+          />
         </>
       }
       buttonTestId="run-sweep"
