@@ -5,17 +5,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { numberIn } from './support/table-cells';
 
 const TRANSPORTS = ['polling', 'ws', 'sockjs', 'socketio'] as const;
 const LAYERS = ['payload', 'framing', 'http', 'keepalive'] as const;
-
-async function numberIn(cell: Locator): Promise<number> {
-  const text = (await cell.textContent())?.trim() ?? '';
-  expect(text, 'cell is not empty').not.toBe('');
-  const value = Number(text);
-  expect(Number.isFinite(value), `"${text}" is a finite number`).toBe(true);
-  return value;
-}
 
 /** Waits until all four panes are connected (the cost buttons are enabled only then). */
 async function ready(page: Page, button: string): Promise<Locator> {

@@ -3,18 +3,11 @@
  * against its own tables and its JSON export.
  */
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Locator } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { numberIn } from './support/table-cells';
 
 const TRANSPORTS = ['polling', 'ws', 'sockjs', 'socketio'] as const;
 const SCENARIO = 'messages=40&rate=20&size=64&poll=500&transports=polling,ws,sockjs,socketio&isolate=1&warmup=5';
-
-async function numberIn(cell: Locator): Promise<number> {
-  const text = (await cell.textContent())?.trim() ?? '';
-  expect(text, 'cell is not empty').not.toBe('');
-  const value = Number(text);
-  expect(Number.isFinite(value), `"${text}" is a finite number`).toBe(true);
-  return value;
-}
 
 test('a short isolated run measures every transport and exports what it shows', async ({ page }) => {
   test.setTimeout(60_000);

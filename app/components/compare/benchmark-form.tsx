@@ -1,7 +1,8 @@
 import { TRANSPORT_IDS, type TransportId } from '../../../protocol';
 import { SCENARIO_BOUNDS, type Scenario } from '../../../measure/scenario';
 import { messages } from '../../messages';
-import { FIELD, LABEL, PRIMARY_BUTTON, SECONDARY_BUTTON } from '../control-classes';
+import { LABEL, PRIMARY_BUTTON, SECONDARY_BUTTON } from '../control-classes';
+import { NumberField } from './number-field';
 
 const t = messages.compare.form;
 
@@ -15,16 +16,13 @@ export interface BenchmarkFormProps {
   notReady: TransportId[];
 }
 
-type NumberField = 'messages' | 'ratePerSec' | 'sizeBytes' | 'pollIntervalMs' | 'warmup';
-const NUMBER_FIELDS: NumberField[] = ['messages', 'ratePerSec', 'sizeBytes', 'pollIntervalMs', 'warmup'];
+type NumberKey = 'messages' | 'ratePerSec' | 'sizeBytes' | 'pollIntervalMs' | 'warmup';
+const NUMBER_FIELDS: NumberKey[] = ['messages', 'ratePerSec', 'sizeBytes', 'pollIntervalMs', 'warmup'];
 
 /** The scenario as a form; every change goes straight to the URL through `onChange`. */
 export function BenchmarkForm({ scenario, onChange, onRun, onCancel, running, notReady }: BenchmarkFormProps) {
-  const setNumber = (field: NumberField, raw: string) => {
-    const { min, max } = SCENARIO_BOUNDS[field];
-    const value = Math.round(Number(raw));
-    if (!Number.isFinite(value) || raw.trim() === '') return;
-    const next = { ...scenario, [field]: Math.min(max, Math.max(min, value)) };
+  const setNumber = (field: NumberKey, value: number) => {
+    const next = { ...scenario, [field]: value };
     // Keep the scenario valid while typing: warmup always below the message count.
     next.warmup = Math.min(next.warmup, next.messages - 1);
     onChange(next);
@@ -44,18 +42,15 @@ export function BenchmarkForm({ scenario, onChange, onRun, onCancel, running, no
       <fieldset disabled={running} className="grid grid-cols-2 gap-3 md:grid-cols-5">
         <legend className="mb-2 text-xl font-bold">{t.legend}</legend>
         {NUMBER_FIELDS.map((field) => (
-          <label key={field} className="block">
-            <span className={LABEL}>{t[field]}</span>
-            <input
-              type="number"
-              className={FIELD}
-              data-testid={`scenario-${field}`}
-              min={SCENARIO_BOUNDS[field].min}
-              max={SCENARIO_BOUNDS[field].max}
-              value={scenario[field]}
-              onChange={(e) => setNumber(field, e.target.value)}
-            />
-          </label>
+          <NumberField
+            key={field}
+            label={t[field]}
+            className="block"
+            testId={`scenario-${field}`}
+            bounds={SCENARIO_BOUNDS[field]}
+            value={scenario[field]}
+            onValue={(value) => setNumber(field, value)}
+          />
         ))}
       </fieldset>
       <fieldset disabled={running} className="flex flex-wrap gap-x-6 gap-y-2">

@@ -2,11 +2,18 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 import type { SenderResult } from '../../../measure/benchmark-result';
 import { TRANSPORT_COLORS } from '../../lib/transport-colors';
 import { messages } from '../../messages';
-import { ChartPanel, TABLE, TD, TH } from './chart-panel';
+import { ChartPanel } from './chart-panel';
+import { MetricTable, TRANSPORT_ROWS, type MetricColumn } from './metric-table';
 
 const t = messages.compare;
 /** Percentiles the table lists (the chart draws every point the histogram gave). */
 const TABLE_PERCENTILES = [25, 50, 75, 90, 99, 100];
+
+const COLUMNS: MetricColumn<SenderResult>[] = TABLE_PERCENTILES.map((p) => ({
+  header: `${p}%`,
+  testId: `cdf-${p}`,
+  value: (s) => s.cdf.find((point) => point.percentile === p)?.latencyMs ?? '',
+}));
 
 /** The round-trip CDF per transport, read from each HDR histogram. */
 export function CdfSection({ senders }: { senders: SenderResult[] }) {
@@ -32,28 +39,8 @@ export function CdfSection({ senders }: { senders: SenderResult[] }) {
       </LineChart>
     </ResponsiveContainer>
   );
-  const at = (s: SenderResult, p: number) => s.cdf.find((point) => point.percentile === p)?.latencyMs ?? '';
   const table = (
-    <table className={TABLE} data-testid="table-cdf">
-      <thead>
-        <tr>
-          <th className={TH}>{`${t.columns.percentile} → ${t.columns.latency} (${t.units.ms})`}</th>
-          {TABLE_PERCENTILES.map((p) => (
-            <th key={p} className={TH}>{`${p}%`}</th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {senders.map((s) => (
-          <tr key={s.transport} data-testid={`row-${s.transport}`}>
-            <th scope="row" className={TD}>{messages.transports[s.transport].short}</th>
-            {TABLE_PERCENTILES.map((p) => (
-              <td key={p} className={TD} data-testid={`cdf-${p}`}>{at(s, p)}</td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <MetricTable testId="table-cdf" rowHeading={`${t.columns.percentile} → ${t.columns.latency} (${t.units.ms})`} rows={senders} {...TRANSPORT_ROWS} columns={COLUMNS} />
   );
   return <ChartPanel title={t.sections.cdf} help={t.sections.cdfHelp} chart={chart} table={table} />;
 }

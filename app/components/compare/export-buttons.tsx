@@ -1,30 +1,16 @@
 import type { BenchmarkResult } from '../../../measure/benchmark-result';
 import { resultToCsv, resultToJson } from '../../../measure/results-export';
-import { downloadText } from '../../lib/download';
-import { messages } from '../../messages';
-import { SECONDARY_BUTTON } from '../control-classes';
+import { DownloadButtons } from './download-buttons';
 
 /** JSON and CSV downloads of the run on screen. */
 export function ExportButtons({ result }: { result: BenchmarkResult }) {
-  const stem = `transport-lab-${result.startedAt.replace(/[:.]/g, '-')}`;
   return (
-    <div className="flex gap-2">
-      <button
-        type="button"
-        className={SECONDARY_BUTTON}
-        data-testid="export-json"
-        onClick={() => downloadText(resultToJson(result), `${stem}.json`, 'application/json')}
-      >
-        {messages.compare.exportJson}
-      </button>
-      <button
-        type="button"
-        className={SECONDARY_BUTTON}
-        data-testid="export-csv"
-        onClick={() => downloadText(resultToCsv(result), `${stem}.csv`, 'text/csv')}
-      >
-        {messages.compare.exportCsv}
-      </button>
-    </div>
+    <DownloadButtons
+      stem={`transport-lab-${result.startedAt.replace(/[:.]/g, '-')}`}
+      jsonTestId="export-json"
+      csvTestId="export-csv"
+      toJson={() => resultToJson(result)}
+      toCsv={() => resultToCsv(result)}
+    />
   );
 }

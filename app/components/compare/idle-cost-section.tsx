@@ -1,16 +1,31 @@
 import { useState } from 'react';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { IdleCostResult } from '../../../measure/cost-results';
 import type { TaskState } from '../../hooks/use-task';
+import { DIRECTION_COLORS } from '../../lib/series-colors';
 import { messages } from '../../messages';
-import { FIELD, LABEL, PRIMARY_BUTTON } from '../control-classes';
-import { ChartPanel, TABLE, TD, TH } from './chart-panel';
-import { CostExportButtons } from './cost-export-buttons';
-import { TaskStatus } from './task-status';
+import { BarChartCard } from './bar-chart-card';
+import { ChartPanel } from './chart-panel';
+import { MeasurementControls } from './measurement-controls';
+import { MetricTable, TRANSPORT_ROWS, type MetricColumn } from './metric-table';
+import { NumberField } from './number-field';
 
 const t = messages.compare.idle;
 /** Window bounds, seconds: long enough for one poll, short enough to stay a demo. */
 export const IDLE_SECONDS = { min: 1, max: 300, default: 10 };
+
+type IdleRow = IdleCostResult['rows'][number];
+
+const SERIES = [
+  { key: t.bytesInPerMin, colour: DIRECTION_COLORS.in },
+  { key: t.bytesOutPerMin, colour: DIRECTION_COLORS.out },
+];
+
+const COLUMNS: MetricColumn<IdleRow>[] = [
+  { header: t.clients, testId: 'clients', value: (r) => r.clients },
+  { header: t.bytesInPerMin, testId: 'bytes-in-per-min', value: (r) => r.bytesInPerMin },
+  { header: t.bytesOutPerMin, testId: 'bytes-out-per-min', value: (r) => r.bytesOutPerMin },
+  { header: t.requestsPerMin, testId: 'requests-per-min', value: (r) => r.requestsPerMin },
+];
 
 export interface IdleCostSectionProps {
   state: TaskState<IdleCostResult>;
@@ -26,30 +41,26 @@ export function IdleCostSection({ state, onMeasure, onCancel, busy, pollInterval
   const [seconds, setSeconds] = useState(IDLE_SECONDS.default);
   const result = state.status === 'done' ? state.result : null;
   const controls = (
-    <>
-      <div className="flex flex-wrap items-end gap-3">
-        <label className="block w-32">
-          <span className={LABEL}>{t.seconds}</span>
-          <input
-            type="number"
-            className={FIELD}
-            data-testid="idle-seconds"
-            min={IDLE_SECONDS.min}
-            max={IDLE_SECONDS.max}
-            value={seconds}
-            onChange={(e) => {
-              const v = Math.round(Number(e.target.value));
-              if (e.target.value.trim() !== '' && Number.isFinite(v)) setSeconds(Math.min(IDLE_SECONDS.max, Math.max(IDLE_SECONDS.min, v)));
-            }}
-          />
-        </label>
-        <button type="button" className={PRIMARY_BUTTON} data-testid="measure-idle" disabled={busy} onClick={() => onMeasure(seconds)}>
-          {t.measure}
-        </button>
-      </div>
-      <TaskStatus testId="idle-status" state={state} onCancel={onCancel} />
-      {state.status === 'done' && <CostExportButtons cost={{ kind: 'idle', result: state.result }} />}
-    </>
+    <MeasurementControls
+      fields={
+        <NumberField
+          label={t.seconds}
+          className="block w-32"
+          testId="idle-seconds"
+          bounds={IDLE_SECONDS}
+          value={seconds}
+          onValue={setSeconds}
+        />
+      }
+      buttonTestId="measure-idle"
+      buttonLabel={t.measure}
+      onStart={() => onMeasure(seconds)}
+      busy={busy}
+      statusTestId="idle-status"
+      state={state}
+      onCancel={onCancel}
+      cost={result && { kind: 'idle', result }}
+    />
   );
   if (!result) return <ChartPanel title={t.title} help={t.help(seconds, pollIntervalMs)} controls={controls} />;
   const data = result.rows.map((r) => ({
@@ -57,43 +68,17 @@ export function IdleCostSection({ state, onMeasure, onCancel, busy, pollInterval
     [t.bytesInPerMin]: r.bytesInPerMin,
     [t.bytesOutPerMin]: r.bytesOutPerMin,
   }));
-  const chart = (
-    <ResponsiveContainer width="100%" height="100%">
-      <BarChart data={data}>
-        <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey="name" />
-        <YAxis unit={` ${t.unitBytes}`} width={90} />
-        <Tooltip />
-        <Legend />
-        <Bar dataKey={t.bytesInPerMin} fill="#1d4ed8" isAnimationActive={false} />
-        <Bar dataKey={t.bytesOutPerMin} fill="#9333ea" isAnimationActive={false} />
-      </BarChart>
-    </ResponsiveContainer>
-  );
+  const chart = <BarChartCard data={data} series={SERIES} unit={t.unitBytes} yWidth={90} />;
   const table = (
     <>
-      <table className={TABLE} data-testid="table-idle" data-elapsed-ms={result.elapsedMs}>
-        <thead>
-          <tr>
-            <th className={TH}>{messages.compare.columns.transport}</th>
-            <th className={TH}>{t.clients}</th>
-            <th className={TH}>{t.bytesInPerMin}</th>
-            <th className={TH}>{t.bytesOutPerMin}</th>
-            <th className={TH}>{t.requestsPerMin}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {result.rows.map((r) => (
-            <tr key={r.transport} data-testid={`row-${r.transport}`}>
-              <th scope="row" className={TD}>{messages.transports[r.transport].short}</th>
-              <td className={TD} data-testid="clients">{r.clients}</td>
-              <td className={TD} data-testid="bytes-in-per-min">{r.bytesInPerMin}</td>
-              <td className={TD} data-testid="bytes-out-per-min">{r.bytesOutPerMin}</td>
-              <td className={TD} data-testid="requests-per-min">{r.requestsPerMin}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <MetricTable
+        testId="table-idle"
+        data={{ 'data-elapsed-ms': result.elapsedMs }}
+        rowHeading={messages.compare.columns.transport}
+        rows={result.rows}
+        {...TRANSPORT_ROWS}
+        columns={COLUMNS}
+      />
       <p className="mt-2 text-sm text-slate-700">{t.measured(result.elapsedMs / 1000)}</p>
     </>
   );

@@ -1,14 +1,15 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
 import type { SweepResult } from '../../../measure/cost-results';
 import { SCENARIO_BOUNDS, SWEEP_BOUNDS, type Sweep } from '../../../measure/scenario';
 import type { TaskState } from '../../hooks/use-task';
 import { TRANSPORT_COLORS } from '../../lib/transport-colors';
 import { messages } from '../../messages';
-import { FIELD, LABEL, PRIMARY_BUTTON } from '../control-classes';
-import { ChartPanel, TABLE, TD, TH } from './chart-panel';
-import { CostExportButtons } from './cost-export-buttons';
-import { TaskStatus } from './task-status';
+import { FIELD, LABEL } from '../control-classes';
+import { ChartPanel } from './chart-panel';
+import { MeasurementControls } from './measurement-controls';
+import { MetricTable, type MetricColumn } from './metric-table';
+import { NumberField } from './number-field';
 
 const t = messages.compare.sweep;
 
@@ -20,6 +21,42 @@ export interface SweepSectionProps {
   onRun: () => void;
   onCancel: () => void;
   busy: boolean;
+}
+
+type SweepPoint = SweepResult['points'][number];
+const idle = messages.compare.idle;
+
+const COLUMNS: MetricColumn<SweepPoint>[] = [
+  {
+    header: t.received,
+    testId: 'received',
+    value: (p) => `${p.received} / ${p.sent}`,
+    data: (p) => ({ 'data-received': p.received, 'data-sent': p.sent }),
+  },
+  { header: t.measuredMean, testId: 'mean', value: (p) => p.meanMs },
+  { header: t.measuredP50, testId: 'p50', value: (p) => p.p50Ms },
+  { header: `${t.theory} (ms)`, testId: 'theory', value: (p) => p.theoryMs },
+  { header: t.pollRequest, testId: 'poll-request', value: (p) => p.pollRequestMs },
+  { header: t.pollCycle, testId: 'poll-cycle', value: (p) => p.pollCycleMs },
+  { header: idle.bytesInPerMin, testId: 'bytes-in-per-min', value: (p) => p.bytesInPerMin },
+  { header: idle.bytesOutPerMin, testId: 'bytes-out-per-min', value: (p) => p.bytesOutPerMin },
+  { header: idle.requestsPerMin, testId: 'requests-per-min', value: (p) => p.requestsPerMin },
+];
+
+/** One of the sweep's two charts: the poll interval on a log x axis, `unit` on y, the series as children. */
+function IntervalChart({ data, unit, children }: { data: Record<string, number>[]; unit: string; children: ReactNode }) {
+  return (
+    <ResponsiveContainer width="100%" height="100%">
+      <ComposedChart data={data}>
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis type="number" dataKey="intervalMs" unit=" ms" scale="log" domain={['dataMin', 'dataMax']} />
+        <YAxis unit={unit} width={80} />
+        <Tooltip />
+        <Legend />
+        {children}
+      </ComposedChart>
+    </ResponsiveContainer>
+  );
 }
 
 /** Parses "100, 250,500" into sorted distinct in-bound intervals; null when none is valid. */
@@ -40,48 +77,45 @@ export function SweepSection({ sweep, onChange, state, onRun, onCancel, busy }: 
   const [text, setText] = useState(sweep.intervalsMs.join(', '));
   const result = state.status === 'done' ? state.result : null;
   const controls = (
-    <>
-      <div className="flex flex-wrap items-end gap-3">
-        <label className="block w-72">
-          <span className={LABEL}>{t.intervals}</span>
-          <input
-            className={FIELD}
-            data-testid="sweep-intervals"
-            value={text}
-            disabled={busy}
-            aria-invalid={parseIntervals(text) === null}
-            onChange={(e) => {
-              setText(e.target.value);
-              const parsed = parseIntervals(e.target.value);
-              if (parsed) onChange({ ...sweep, intervalsMs: parsed });
-            }}
-          />
-        </label>
-        <label className="block w-40">
-          <span className={LABEL}>{t.messages}</span>
-          <input
-            type="number"
-            className={FIELD}
-            data-testid="sweep-messages"
-            min={SWEEP_BOUNDS.messages.min}
-            max={SWEEP_BOUNDS.messages.max}
+    <MeasurementControls
+      fields={
+        <>
+          <label className="block w-72">
+            <span className={LABEL}>{t.intervals}</span>
+            <input
+              className={FIELD}
+              data-testid="sweep-intervals"
+              value={text}
+              disabled={busy}
+              aria-invalid={parseIntervals(text) === null}
+              onChange={(e) => {
+                setText(e.target.value);
+                const parsed = parseIntervals(e.target.value);
+                if (parsed) onChange({ ...sweep, intervalsMs: parsed });
+              }}
+            />
+          </label>
+          <NumberField
+            label={t.messages}
+            className="block w-40"
+            testId="sweep-messages"
+            bounds={SWEEP_BOUNDS.messages}
             value={sweep.messages}
             disabled={busy}
-            onChange={(e) => {
-              const v = Math.round(Number(e.target.value));
-              const { min, max } = SWEEP_BOUNDS.messages;
-              if (e.target.value.trim() !== '' && Number.isFinite(v)) onChange({ ...sweep, messages: Math.min(max, Math.max(min, v)) });
-            }}
+            onValue={(messages) => onChange({ ...sweep, messages })}
           />
-        </label>
-        <button type="button" className={PRIMARY_BUTTON} data-testid="run-sweep" disabled={busy} onClick={onRun}>
-          {t.run}
-        </button>
-      </div>
-      <p className="text-sm text-slate-600">{t.intervalsHelp}</p>
-      <TaskStatus testId="sweep-status" state={state} onCancel={onCancel} />
-      {state.status === 'done' && <CostExportButtons cost={{ kind: 'sweep', result: state.result }} />}
-    </>
+        </>
+      }
+      buttonTestId="run-sweep"
+      buttonLabel={t.run}
+      onStart={onRun}
+      busy={busy}
+      note={<p className="text-sm text-slate-600">{t.intervalsHelp}</p>}
+      statusTestId="sweep-status"
+      state={state}
+      onCancel={onCancel}
+      cost={result && { kind: 'sweep', result }}
+    />
   );
   if (!result) return <ChartPanel title={t.title} help={t.help} controls={controls} />;
   const data = result.points.map((p) => ({
@@ -91,66 +125,18 @@ export function SweepSection({ sweep, onChange, state, onRun, onCancel, busy }: 
     [t.theory]: p.theoryMs,
     [t.bytesPerMin]: Math.round((p.bytesInPerMin + p.bytesOutPerMin) * 10) / 10,
   }));
-  const xAxis = <XAxis type="number" dataKey="intervalMs" unit=" ms" scale="log" domain={['dataMin', 'dataMax']} />;
   const chart = (
     <div className="grid h-full grid-rows-2 gap-2">
-      <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={data}>
-          <CartesianGrid strokeDasharray="3 3" />
-          {xAxis}
-          <YAxis unit=" ms" width={80} />
-          <Tooltip />
-          <Legend />
-          <Line dataKey={t.theory} stroke="#475569" strokeDasharray="6 4" dot={false} isAnimationActive={false} />
-          <Scatter dataKey={t.measuredMean} fill={TRANSPORT_COLORS.polling} isAnimationActive={false} />
-          <Scatter dataKey={t.measuredP50} fill="#0f766e" isAnimationActive={false} />
-        </ComposedChart>
-      </ResponsiveContainer>
-      <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={data}>
-          <CartesianGrid strokeDasharray="3 3" />
-          {xAxis}
-          <YAxis unit=" B" width={80} />
-          <Tooltip />
-          <Legend />
-          <Line dataKey={t.bytesPerMin} stroke={TRANSPORT_COLORS.polling} isAnimationActive={false} />
-        </ComposedChart>
-      </ResponsiveContainer>
+      <IntervalChart data={data} unit=" ms">
+        <Line dataKey={t.theory} stroke="#475569" strokeDasharray="6 4" dot={false} isAnimationActive={false} />
+        <Scatter dataKey={t.measuredMean} fill={TRANSPORT_COLORS.polling} isAnimationActive={false} />
+        <Scatter dataKey={t.measuredP50} fill="#0f766e" isAnimationActive={false} />
+      </IntervalChart>
+      <IntervalChart data={data} unit=" B">
+        <Line dataKey={t.bytesPerMin} stroke={TRANSPORT_COLORS.polling} isAnimationActive={false} />
+      </IntervalChart>
     </div>
   );
-  const table = (
-    <table className={TABLE} data-testid="table-sweep">
-      <thead>
-        <tr>
-          <th className={TH}>{t.interval}</th>
-          <th className={TH}>{t.received}</th>
-          <th className={TH}>{t.measuredMean}</th>
-          <th className={TH}>{t.measuredP50}</th>
-          <th className={TH}>{`${t.theory} (ms)`}</th>
-          <th className={TH}>{t.pollRequest}</th>
-          <th className={TH}>{t.pollCycle}</th>
-          <th className={TH}>{messages.compare.idle.bytesInPerMin}</th>
-          <th className={TH}>{messages.compare.idle.bytesOutPerMin}</th>
-          <th className={TH}>{messages.compare.idle.requestsPerMin}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {result.points.map((p) => (
-          <tr key={p.intervalMs} data-testid={`row-${p.intervalMs}`}>
-            <th scope="row" className={TD}>{p.intervalMs}</th>
-            <td className={TD} data-testid="received" data-received={p.received} data-sent={p.sent}>{`${p.received} / ${p.sent}`}</td>
-            <td className={TD} data-testid="mean">{p.meanMs}</td>
-            <td className={TD} data-testid="p50">{p.p50Ms}</td>
-            <td className={TD} data-testid="theory">{p.theoryMs}</td>
-            <td className={TD} data-testid="poll-request">{p.pollRequestMs}</td>
-            <td className={TD} data-testid="poll-cycle">{p.pollCycleMs}</td>
-            <td className={TD} data-testid="bytes-in-per-min">{p.bytesInPerMin}</td>
-            <td className={TD} data-testid="bytes-out-per-min">{p.bytesOutPerMin}</td>
-            <td className={TD} data-testid="requests-per-min">{p.requestsPerMin}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  const table = <MetricTable testId="table-sweep" rowHeading={t.interval} rows={result.points} rowId={(p) => p.intervalMs} rowHeader={(p) => p.intervalMs} columns={COLUMNS} />;
   return <ChartPanel title={t.title} help={t.help} controls={controls} chart={chart} table={table} />;
 }

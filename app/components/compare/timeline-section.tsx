@@ -2,9 +2,18 @@ import { CartesianGrid, Legend, ResponsiveContainer, Scatter, ScatterChart, Tool
 import type { SenderResult } from '../../../measure/benchmark-result';
 import { TRANSPORT_COLORS } from '../../lib/transport-colors';
 import { messages } from '../../messages';
-import { ChartPanel, TABLE, TD, TH } from './chart-panel';
+import { ChartPanel } from './chart-panel';
+import { MetricTable, TRANSPORT_ROWS, type MetricColumn } from './metric-table';
 
 const t = messages.compare;
+const ms = ` (${t.units.ms})`;
+
+const COLUMNS: MetricColumn<SenderResult>[] = [
+  { header: t.columns.samples, testId: 'samples', value: (s) => s.timeline.length },
+  { header: t.columns.first + ms, testId: 'first', value: (s) => s.timeline[0]?.atMs ?? '' },
+  { header: t.columns.last + ms, testId: 'last', value: (s) => s.timeline.at(-1)?.atMs ?? '' },
+  { header: t.columns.max + ms, testId: 'max', value: (s) => s.timeline.reduce((m, p) => Math.max(m, p.latencyMs), 0) },
+];
 
 /** Every round-trip sample at its intended send time: shows drift, stalls and polling's sawtooth. */
 export function TimelineSection({ senders }: { senders: SenderResult[] }) {
@@ -28,30 +37,6 @@ export function TimelineSection({ senders }: { senders: SenderResult[] }) {
       </ScatterChart>
     </ResponsiveContainer>
   );
-  const ms = ` (${t.units.ms})`;
-  const table = (
-    <table className={TABLE} data-testid="table-timeline">
-      <thead>
-        <tr>
-          <th className={TH}>{t.columns.transport}</th>
-          <th className={TH}>{t.columns.samples}</th>
-          <th className={TH}>{t.columns.first + ms}</th>
-          <th className={TH}>{t.columns.last + ms}</th>
-          <th className={TH}>{t.columns.max + ms}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {senders.map((s) => (
-          <tr key={s.transport} data-testid={`row-${s.transport}`}>
-            <th scope="row" className={TD}>{messages.transports[s.transport].short}</th>
-            <td className={TD} data-testid="samples">{s.timeline.length}</td>
-            <td className={TD} data-testid="first">{s.timeline[0]?.atMs ?? ''}</td>
-            <td className={TD} data-testid="last">{s.timeline.at(-1)?.atMs ?? ''}</td>
-            <td className={TD} data-testid="max">{s.timeline.reduce((m, p) => Math.max(m, p.latencyMs), 0)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  const table = <MetricTable testId="table-timeline" rowHeading={t.columns.transport} rows={senders} {...TRANSPORT_ROWS} columns={COLUMNS} />;
   return <ChartPanel title={t.sections.timeline} help={t.sections.timelineHelp} chart={chart} table={table} />;
 }

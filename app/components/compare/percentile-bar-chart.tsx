@@ -1,0 +1,22 @@
+import type { TransportId } from '../../../protocol';
+import type { LatencySummary } from '../../../measure/latency-histogram';
+import { PERCENTILE_COLORS } from '../../lib/series-colors';
+import { messages } from '../../messages';
+import { BarChartCard } from './bar-chart-card';
+
+const SERIES = [
+  { key: 'p50', colour: PERCENTILE_COLORS.p50 },
+  { key: 'p95', colour: PERCENTILE_COLORS.p95 },
+  { key: 'p99', colour: PERCENTILE_COLORS.p99 },
+] as const;
+
+/** p50 / p95 / p99 bars in milliseconds, one group per transport. */
+export function PercentileBarChart({ rows }: { rows: { transport: TransportId; summary: LatencySummary }[] }) {
+  const data = rows.map(({ transport, summary }) => ({
+    name: messages.transports[transport].short,
+    p50: summary.p50Ms,
+    p95: summary.p95Ms,
+    p99: summary.p99Ms,
+  }));
+  return <BarChartCard data={data} series={SERIES} unit={messages.compare.units.ms} yWidth={80} />;
+}
