@@ -27,9 +27,9 @@ export function errorEvent(code: ErrorCode, extra: Partial<Omit<ErrorEvent, 'typ
  * @param maxFrameBytes frames larger than this are refused with `too_large` before parsing
  */
 export function parseClientFrame(text: string, maxFrameBytes: number): ParseResult {
-  // Cheap check first: a UTF-16 length over the limit can still fit in bytes only if it is
-  // under it, so measure bytes only when the string could be near the limit.
-  if (text.length > maxFrameBytes || utf8Length(text) > maxFrameBytes) {
+  // A UTF-16 code unit is at most 3 UTF-8 bytes: only a frame that could be over the limit is
+  // encoded to measure it (encoding every frame cost ~5 % of the server's time per message).
+  if (text.length > maxFrameBytes || (text.length * 3 > maxFrameBytes && utf8Length(text) > maxFrameBytes)) {
     return { ok: false, error: errorEvent('too_large', { message: `Frame is over ${maxFrameBytes} bytes.` }) };
   }
   let value: unknown;

@@ -90,6 +90,9 @@ async function main(): Promise<number> {
         (line) => process.stderr.write(`  ${line}\n`),
       );
       results.push(result);
+      // Each run's summary as soon as it is known: a sweep can take long, and a later count may hang.
+      printTable([result]);
+      if (values.json) writeFileSync(values.json, JSON.stringify({ command: process.argv.slice(2).join(' '), partial: true, results }, null, 2));
       if (firstBreak === null && (result.missed > 0 || result.duplicated > 0 || result.connectFailures > 0)) firstBreak = clients;
     } finally {
       await server.stop();

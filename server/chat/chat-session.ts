@@ -221,7 +221,10 @@ export class ChatSession {
 
   private send(op: SendOp): void {
     const ns = this.ns!;
-    if ([...op.text].length > this.hub.limits.maxTextChars) {
+    // Characters are code points; a string has no more of them than UTF-16 units, so only a
+    // long one is spread out to count them.
+    const max = this.hub.limits.maxTextChars;
+    if (op.text.length > max && [...op.text].length > max) {
       const message = `Text is over ${this.hub.limits.maxTextChars} characters.`;
       return this.reject(errorEvent('too_large', { op: 'send', ref: op.ref, message }));
     }
@@ -231,7 +234,7 @@ export class ChatSession {
     }
     const audience = audienceOf(op, this.id);
     const event = newMessage(op, this.hub.nextMessageId(), { id: this.id, name: this.name, transport: this.transport });
-    const recipients = ns.recipients(audience).length;
+    const recipients = ns.countRecipients(audience);
     const stream = streamOf(ns, audience, op);
     const excluded = audience.kind !== 'client' && audience.except === this.id;
     event.stream = stream;

@@ -98,23 +98,42 @@ export class NamespaceState {
 
   /** The sessions an audience reaches in this namespace. */
   recipients(audience: Audience): ChatSession[] {
+    // Plain loops: this runs for every delivery, and spread/filter/flatMap allocated three arrays.
+    const out: ChatSession[] = [];
     switch (audience.kind) {
       case 'namespace':
-        return [...this.clients.values()].filter((s) => s.id !== audience.except);
+        for (const s of this.clients.values()) if (s.id !== audience.except) out.push(s);
+        return out;
       case 'room': {
         const members = this.rooms.get(audience.room);
-        if (!members) return [];
-        return [...members]
-          .filter((id) => id !== audience.except)
-          .flatMap((id) => {
-            const s = this.clients.get(id);
-            return s ? [s] : [];
-          });
+        if (!members) return out;
+        for (const id of members) {
+          if (id === audience.except) continue;
+          const s = this.clients.get(id);
+          if (s) out.push(s);
+        }
+        return out;
       }
       case 'client': {
         const s = this.clients.get(audience.id);
-        return s ? [s] : [];
+        if (s) out.push(s);
+        return out;
       }
+    }
+  }
+
+  /** How many sessions an audience reaches, without building the list (the ack's count, per send). */
+  countRecipients(audience: Audience): number {
+    switch (audience.kind) {
+      case 'namespace':
+        return this.clients.size - (audience.except !== undefined && this.clients.has(audience.except) ? 1 : 0);
+      case 'room': {
+        const members = this.rooms.get(audience.room);
+        if (!members) return 0;
+        return members.size - (audience.except !== undefined && members.has(audience.except) ? 1 : 0);
+      }
+      case 'client':
+        return this.clients.has(audience.id) ? 1 : 0;
     }
   }
 

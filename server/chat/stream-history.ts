@@ -42,6 +42,9 @@ export interface HistoryEntry {
   recipients: number;
 }
 
+/** Entries a stream may hold past its size limit before the hot path trims them in one batch. */
+const TRIM_SLACK = 64;
+
 interface Stream {
   /** Last seq handed out; kept even when every entry has aged out, so seqs never restart. */
   head: number;
@@ -99,7 +102,7 @@ export class StreamHistory {
     stream.head += 1;
     this.appended += 1;
     stream.entries.push({ seq: stream.head, order: this.appended, at: this.clock(), event, ...meta });
-    this.trim(stream);
+    this.trim(stream, false);
     return stream.head;
   }
 
@@ -125,12 +128,19 @@ export class StreamHistory {
     return missed === 0 ? { ok: true, entries } : { ok: false, entries, missed };
   }
 
-  private trim(stream: Stream): void {
-    const excess = stream.entries.length - this.options.size;
-    if (excess > 0) stream.entries.splice(0, excess);
+  /**
+   * Drops entries past the size limit or the age limit.
+   * @param eager false on the hot path (append): entries are removed in batches once enough have
+   *   piled up, because removing one from the front of a 500-entry array on every message cost
+   *   about a fifth of the server's time per message. Readers trim eagerly first, so what they see
+   *   never exceeds the limits.
+   */
+  private trim(stream: Stream, eager = true): void {
+    const entries = stream.entries;
     const oldest = this.clock() - this.options.maxAgeMs;
-    let aged = 0;
-    while (aged < stream.entries.length && stream.entries[aged].at < oldest) aged += 1;
-    if (aged > 0) stream.entries.splice(0, aged);
+    if (!eager && entries.length <= this.options.size + TRIM_SLACK && (entries.length === 0 || entries[0].at >= oldest)) return;
+    let drop = Math.max(0, entries.length - this.options.size);
+    while (drop < entries.length && entries[drop].at < oldest) drop += 1;
+    if (drop > 0) entries.splice(0, drop);
   }
 }

@@ -7,6 +7,7 @@ import type { Duplex } from 'node:stream';
 import createDebug from 'debug';
 import sockjs from 'sockjs';
 import { encodeServerEvent, errorEvent, TRANSPORT_PATHS } from '../../protocol';
+import { encodeOnce } from './event-encoding';
 import type { ChatHub } from '../chat/chat-hub';
 import type { Peer } from '../chat/peer';
 import { CLOSE_GRACE_MS, HARD_LIMIT_FACTOR, type ServerTransport } from './server-transport';
@@ -110,7 +111,7 @@ export class SockJsTransport implements ServerTransport {
       transport: 'sockjs',
       send: (event) => {
         if (conn.readyState !== 1) return;
-        conn.write(encodeServerEvent(event));
+        conn.write(encodeOnce(event));
         if (held.of(conn) > this.options.maxBufferedBytes) this.dropSlow(conn, held.of(conn));
       },
       close: (reason) => conn.close(CLOSE_DROPPED, reason.slice(0, 120)),

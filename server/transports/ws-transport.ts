@@ -6,7 +6,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import createDebug from 'debug';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { encodeServerEvent, errorEvent, TRANSPORT_PATHS, type ServerEvent } from '../../protocol';
+import { errorEvent, TRANSPORT_PATHS, type ServerEvent } from '../../protocol';
+import { encodeOnce } from './event-encoding';
 import type { ChatHub } from '../chat/chat-hub';
 import type { Peer } from '../chat/peer';
 import { CLOSE_GRACE_MS, HARD_LIMIT_FACTOR, type ServerTransport } from './server-transport';
@@ -126,5 +127,5 @@ export class WsTransport implements ServerTransport {
 }
 
 function sendEvent(socket: WebSocket, event: ServerEvent): void {
-  if (socket.readyState === socket.OPEN) socket.send(encodeServerEvent(event));
+  if (socket.readyState === socket.OPEN) socket.send(encodeOnce(event));
 }
