@@ -19,6 +19,7 @@ const HEAD_END = Buffer.from('\r\n\r\n');
 /** A message being assembled from fragments. */
 interface PendingMessage {
   headerBytes: number;
+  payloadBytes: number;
   chunks: Buffer[];
 }
 
@@ -69,25 +70,32 @@ export class UpgradeTap {
   }
 
   private frameReader(direction: 'in' | 'out'): WsFrameReader {
+    // Raw ws messages are our JSON and nothing else: their size is all the meter needs.
+    const sizesOnly = this.transport === 'ws';
     let pending: PendingMessage | undefined;
     return new WsFrameReader((frame: WsFrame) => {
       if (frame.opcode === OPCODE.ping || frame.opcode === OPCODE.pong) {
-        this.sink.add(direction, 'keepalive', frame.headerBytes + frame.payload.length);
+        this.sink.add(direction, 'keepalive', frame.headerBytes + frame.payloadLength);
         return;
       }
       // Close frames, binary and compressed messages: all framing (our chat sends text only).
       if (frame.opcode === OPCODE.close || frame.compressed) return;
-      if (frame.opcode !== OPCODE.continuation) pending = frame.opcode === OPCODE.text ? { headerBytes: 0, chunks: [] } : undefined;
+      if (frame.opcode !== OPCODE.continuation) pending = frame.opcode === OPCODE.text ? { headerBytes: 0, payloadBytes: 0, chunks: [] } : undefined;
       if (!pending) return;
       pending.headerBytes += frame.headerBytes;
-      pending.chunks.push(frame.payload);
+      pending.payloadBytes += frame.payloadLength;
+      if (!sizesOnly) pending.chunks.push(frame.payload);
       if (!frame.fin) return;
-      const message = Buffer.concat(pending.chunks);
-      const headerBytes = pending.headerBytes;
+      const message = pending;
       pending = undefined;
-      const layers = messageLayers(this.transport, message.toString('utf8'));
-      if (layers.keepalive) this.sink.add(direction, 'keepalive', headerBytes + message.length);
+      if (sizesOnly) {
+        if (message.payloadBytes > 0) this.sink.add(direction, 'payload', message.payloadBytes);
+        return;
+      }
+      const text = Buffer.concat(message.chunks);
+      const layers = messageLayers(this.transport, text.toString('utf8'));
+      if (layers.keepalive) this.sink.add(direction, 'keepalive', message.headerBytes + text.length);
       else if (layers.payload > 0) this.sink.add(direction, 'payload', layers.payload);
-    });
+    }, !sizesOnly);
   }
 }

@@ -12,7 +12,9 @@ export interface WsFrame {
   opcode: number;
   /** Header bytes on the wire: 2, the extended length, and the masking key if any. */
   headerBytes: number;
-  /** The payload, unmasked. */
+  /** Payload bytes on the wire. */
+  payloadLength: number;
+  /** The payload, unmasked (empty when the reader was told not to keep payloads). */
   payload: Buffer;
 }
 
@@ -20,12 +22,20 @@ export const OPCODE = { continuation: 0x0, text: 0x1, binary: 0x2, close: 0x8, p
 
 /** Largest payload kept; longer frames are counted but their payload is not retained. */
 const MAX_KEPT_PAYLOAD = 4 * 1024 * 1024;
+const EMPTY = Buffer.alloc(0);
 
 export class WsFrameReader {
   private buffered: Buffer = Buffer.alloc(0);
 
-  /** @param onFrame called once per complete frame, in stream order */
-  constructor(private readonly onFrame: (frame: WsFrame) => void) {}
+  /**
+   * @param onFrame called once per complete frame, in stream order
+   * @param keepPayload false when only sizes matter (raw ws: every text byte is payload), which
+   *   spares a copy and an unmasking loop per frame on the hot path
+   */
+  constructor(
+    private readonly onFrame: (frame: WsFrame) => void,
+    private readonly keepPayload = true,
+  ) {}
 
   /** Feeds the next bytes of the stream. */
   push(chunk: Buffer): void {
@@ -56,9 +66,9 @@ export class WsFrameReader {
     const maskAt = offset;
     if (masked) offset += 4;
     if (b.length < offset + length) return undefined;
-    const payload = Buffer.from(b.subarray(offset, offset + Math.min(length, MAX_KEPT_PAYLOAD)));
+    const payload = this.keepPayload ? Buffer.from(b.subarray(offset, offset + Math.min(length, MAX_KEPT_PAYLOAD))) : EMPTY;
     if (masked) for (let i = 0; i < payload.length; i++) payload[i] ^= b[maskAt + (i & 3)];
     this.buffered = b.subarray(offset + length);
-    return { fin: (b[0] & 0x80) !== 0, compressed: (b[0] & 0x40) !== 0, opcode: b[0] & 0x0f, headerBytes: offset, payload };
+    return { fin: (b[0] & 0x80) !== 0, compressed: (b[0] & 0x40) !== 0, opcode: b[0] & 0x0f, headerBytes: offset, payloadLength: length, payload };
   }
 }
