@@ -3,18 +3,11 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { MessageEvent } from '../../protocol';
 import { deserializeHistory, loadHistory, saveHistory, serializeHistory } from '../../server/chat/history-file';
+import { chatMessage } from '../support/chat-message';
 import { StreamHistory, type HistorySnapshot } from '../../server/chat/stream-history';
 
-const message = (text: string): MessageEvent => ({
-  type: 'message',
-  id: text,
-  from: { id: 'a', name: 'a', transport: 'ws' },
-  scope: 'all',
-  text,
-  sentAt: 0,
-});
+const message = chatMessage;
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'history-file-'));
 

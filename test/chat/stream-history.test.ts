@@ -1,16 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { MessageEvent } from '../../protocol';
+import { chatMessage } from '../support/chat-message';
 import { StreamHistory } from '../../server/chat/stream-history';
 
-const message = (text: string): MessageEvent => ({
-  type: 'message',
-  id: text,
-  from: { id: 'a', name: 'a', transport: 'ws' },
-  scope: 'all',
-  text,
-  sentAt: 0,
-});
+const message = chatMessage;
 
 test('positions count up per stream, independently', () => {
   const h = new StreamHistory({ size: 10, maxAgeMs: 1000 });
