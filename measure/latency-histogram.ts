@@ -57,14 +57,18 @@ export class LatencyHistogram {
   summary(): LatencySummary {
     const h = this.histogram;
     if (h.totalCount === 0) return { count: 0, meanMs: 0, p50Ms: 0, p90Ms: 0, p95Ms: 0, p99Ms: 0, maxMs: 0 };
+    // HDR reports a percentile as the top edge of its bucket, which can lie a few µs above the
+    // exact maximum it also keeps; no percentile can exceed the largest sample, so cap at it.
+    const max = h.maxValue;
+    const at = (percentile: number) => toMs(Math.min(h.getValueAtPercentile(percentile), max));
     return {
       count: h.totalCount,
       meanMs: roundMs(toMs(h.mean)),
-      p50Ms: toMs(h.getValueAtPercentile(50)),
-      p90Ms: toMs(h.getValueAtPercentile(90)),
-      p95Ms: toMs(h.getValueAtPercentile(95)),
-      p99Ms: toMs(h.getValueAtPercentile(99)),
-      maxMs: toMs(h.maxValue),
+      p50Ms: at(50),
+      p90Ms: at(90),
+      p95Ms: at(95),
+      p99Ms: at(99),
+      maxMs: toMs(max),
     };
   }
 
@@ -73,7 +77,7 @@ export class LatencyHistogram {
     if (this.histogram.totalCount === 0) return [];
     return CDF_PERCENTILES.map((percentile) => ({
       percentile,
-      latencyMs: toMs(this.histogram.getValueAtPercentile(percentile)),
+      latencyMs: toMs(Math.min(this.histogram.getValueAtPercentile(percentile), this.histogram.maxValue)),
     }));
   }
 }
