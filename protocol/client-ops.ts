@@ -7,7 +7,7 @@
  * fields, never the object as received.
  */
 import { z } from 'zod';
-import { MAX_NAME_LENGTH, MAX_ROOM_LENGTH, NAMESPACE_PATTERN, NAME_PATTERN, ROOM_PATTERN } from './names';
+import { isValidName, isValidRoom, NAMESPACE_PATTERN } from './names';
 import { MAX_RESUME_STREAMS, resumeStateSchema, resumeTokenSchema } from './streams';
 
 /** Most rooms one join/leave operation may name. */
@@ -21,13 +21,11 @@ export const nameSchema = z
   .string()
   .trim()
   .min(1)
-  .refine((s) => [...s].length <= MAX_NAME_LENGTH && NAME_PATTERN.test(s), { message: 'invalid_name' });
+  .refine(isValidName, { message: 'invalid_name' });
 /** Room name. */
 export const roomSchema = z
   .string()
-  .refine((s) => [...s].length >= 1 && [...s].length <= MAX_ROOM_LENGTH && ROOM_PATTERN.test(s), {
-    message: 'invalid_room',
-  });
+  .refine(isValidRoom, { message: 'invalid_room' });
 const namespace = z.string().regex(NAMESPACE_PATTERN, { message: 'invalid_namespace' });
 const rooms = z.array(roomSchema).min(1).max(MAX_ROOMS_PER_OP);
 

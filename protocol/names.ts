@@ -28,8 +28,3 @@ export function isValidName(name: string): boolean {
 export function isValidRoom(room: string): boolean {
   return [...room].length >= 1 && [...room].length <= MAX_ROOM_LENGTH && ROOM_PATTERN.test(room);
 }
-
-/** True when `ns` has the shape of a namespace (whether the server offers it is another matter). */
-export function isNamespaceShape(ns: string): boolean {
-  return NAMESPACE_PATTERN.test(ns);
-}
