@@ -12,7 +12,7 @@ import type { Duplex } from 'node:stream';
 import createDebug from 'debug';
 import { Server as EngineServer } from 'engine.io';
 import { Server as SocketIoServer, type Socket } from 'socket.io';
-import { errorEvent, toSocketIoEvent, TRANSPORT_PATHS, utf8Length, type ServerEvent } from '../../protocol';
+import { errorEvent, isOverBytes, toSocketIoEvent, TRANSPORT_PATHS, type ServerEvent } from '../../protocol';
 import type { ChatHub } from '../chat/chat-hub';
 import type { Delivery } from '../chat/delivery';
 import type { Peer } from '../chat/peer';
@@ -172,13 +172,13 @@ export class SocketIoTransport implements ServerTransport {
       }
       try {
         // Same frame limit as the text transports, measured on the payload as JSON.
-        let size = 0;
+        let tooLarge = false;
         try {
-          size = body === undefined ? 0 : utf8Length(JSON.stringify(body));
+          tooLarge = body !== undefined && isOverBytes(JSON.stringify(body), maxFrameBytes);
         } catch {
-          size = Number.POSITIVE_INFINITY;
+          tooLarge = true;
         }
-        if (size > maxFrameBytes) {
+        if (tooLarge) {
           session.handleRefused(errorEvent('too_large', { ref, message: `Frame is over ${maxFrameBytes} bytes.` }));
           return;
         }
