@@ -2,16 +2,9 @@
  * Benchmark clients: the Lab's own `ChatClient` over each transport's Link with the real Node
  * libraries (as in the browser), pointed at the Lab or at a bare server alike.
  */
-import { io } from 'socket.io-client';
-import SockJS from 'sockjs-client';
-import WebSocket from 'ws';
 import type { MessageEvent, TransportId } from '../protocol';
-import { ChatClient } from '../client/chat-client';
-import type { Link } from '../client/link';
-import { createPollingLink } from '../client/links/polling-link';
-import { createSockJsLink, type SockJsConstructor } from '../client/links/sockjs-link';
-import { createSocketIoLink, type SocketIoFactory } from '../client/links/socketio-link';
-import { createWsLink, type WebSocketConstructor } from '../client/links/ws-link';
+import type { ChatClient } from '../client/chat-client';
+import { connectNodeClient } from '../client/node-links';
 
 /** Where a workload runs: a base URL and the transport to use. */
 export interface Target {
@@ -20,36 +13,14 @@ export interface Target {
   pollIntervalMs: number;
 }
 
-function linkFor(target: Target): Link {
-  switch (target.transport) {
-    case 'polling':
-      return createPollingLink(target.url, fetch, target.pollIntervalMs);
-    case 'ws':
-      return createWsLink(target.url, WebSocket as unknown as WebSocketConstructor);
-    case 'sockjs':
-      // Pinned to websocket: SockJS's own pick, and a fixed column is a fair one.
-      return createSockJsLink(target.url, SockJS as unknown as SockJsConstructor, ['websocket']);
-    case 'socketio':
-      return createSocketIoLink(target.url, io as unknown as SocketIoFactory);
-  }
-}
-
 /** Connects one client and resolves once it is welcomed; rejects after `timeoutMs`. */
 export function connect(target: Target, name: string, timeoutMs = 10_000): Promise<ChatClient> {
-  const client = new ChatClient(linkFor(target), { name, requestTimeoutMs: timeoutMs });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      off();
-      client.close();
-      reject(new Error(`${target.transport} client did not open within ${timeoutMs} ms at ${target.url}`));
-    }, timeoutMs);
-    const off = client.on('state', (state) => {
-      if (state !== 'open') return;
-      clearTimeout(timer);
-      off();
-      resolve(client);
-    });
-    client.connect();
+  return connectNodeClient(target.transport, target.url, {
+    name,
+    timeoutMs,
+    pollIntervalMs: target.pollIntervalMs,
+    // Pinned to websocket: SockJS's own pick, and a fixed column is a fair one.
+    sockjsTransports: ['websocket'],
   });
 }
 

@@ -11,7 +11,11 @@
  */
 export function percentile(samples: readonly number[], p: number): number {
   if (samples.length === 0) throw new Error('percentile of no samples');
-  const sorted = [...samples].sort((a, b) => a - b);
+  return percentileOfSorted([...samples].sort((a, b) => a - b), p);
+}
+
+/** {@link percentile} of samples already sorted ascending (no copy, no sort: for large runs). */
+export function percentileOfSorted(sorted: readonly number[], p: number): number {
   const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
   return sorted[rank - 1];
 }

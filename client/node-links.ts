@@ -7,6 +7,7 @@ import SockJS from 'sockjs-client';
 import WebSocket from 'ws';
 import type { TransportId } from '../protocol';
 import type { BackoffOptions } from './backoff';
+import { ChatClient } from './chat-client';
 import type { Link } from './link';
 import { createPollingLink } from './links/polling-link';
 import { createSockJsLink, type SockJsConstructor } from './links/sockjs-link';
@@ -18,6 +19,8 @@ export interface NodeLinkOptions {
   pollIntervalMs: number;
   /** Socket.IO's own reconnection delays (the other links leave reconnection to ChatClient). */
   backoff?: BackoffOptions;
+  /** Pin SockJS to these sub-transports (default: let it choose). */
+  sockjsTransports?: string[];
 }
 
 /** A Link for `transport` against the server at `url`, using the Node client libraries. */
@@ -28,8 +31,34 @@ export function createNodeLink(transport: TransportId, url: string, options: Nod
     case 'ws':
       return createWsLink(url, WebSocket as unknown as WebSocketConstructor);
     case 'sockjs':
-      return createSockJsLink(url, SockJS as unknown as SockJsConstructor);
+      return createSockJsLink(url, SockJS as unknown as SockJsConstructor, options.sockjsTransports);
     case 'socketio':
       return createSocketIoLink(url, io as unknown as SocketIoFactory, { backoff: options.backoff });
   }
+}
+
+/**
+ * Creates a Node client, connects it, and resolves once it is welcomed.
+ * @param timeoutMs the client is closed and the promise rejected when it is not open by then
+ */
+export function connectNodeClient(
+  transport: TransportId,
+  url: string,
+  options: NodeLinkOptions & { name: string; timeoutMs: number },
+): Promise<ChatClient> {
+  const client = new ChatClient(createNodeLink(transport, url, options), { name: options.name, requestTimeoutMs: options.timeoutMs });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      off();
+      client.close();
+      reject(new Error(`${transport} client did not open within ${options.timeoutMs} ms at ${url}`));
+    }, options.timeoutMs);
+    const off = client.on('state', (state) => {
+      if (state !== 'open') return;
+      clearTimeout(timer);
+      off();
+      resolve(client);
+    });
+    client.connect();
+  });
 }

@@ -5,8 +5,9 @@
  * clock: sender and receivers live here; the server runs in its own process).
  */
 import type { TransportId } from '../../protocol';
-import { ChatClient } from '../../client/chat-client';
-import { createNodeLink } from '../../client/node-links';
+import type { ChatClient } from '../../client/chat-client';
+import { connectNodeClient } from '../../client/node-links';
+import { percentileOfSorted } from '../../bench/stats';
 import type { ServerProcess } from './server-process';
 
 export interface LoadOptions {
@@ -198,28 +199,15 @@ export async function runLoad(server: ServerProcess, options: LoadOptions, progr
 }
 
 async function connectMember(url: string, transport: TransportId, name: string, room: string, pollIntervalMs: number): Promise<Member> {
-  const client = new ChatClient(createNodeLink(transport, url, { pollIntervalMs }), { name, requestTimeoutMs: 30_000 });
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      client.close();
-      reject(new Error(`${transport} client did not open within 30 s`));
-    }, 30_000);
-    const off = client.on('state', (s) => {
-      if (s !== 'open') return;
-      clearTimeout(timer);
-      off();
-      resolve();
-    });
-    client.connect();
-  });
+  const client = await connectNodeClient(transport, url, { name, pollIntervalMs, timeoutMs: 30_000 });
   await client.join(room);
   return { client, room, seen: new Set() };
 }
 
-/** Exact percentiles of `values` (sorted in place). */
+/** Exact nearest-rank percentiles of `values` (sorted in place), as `npm run bench` computes them. */
 function percentiles(values: number[]): Percentiles {
   values.sort((a, b) => a - b);
-  const at = (p: number) => (values.length ? round(values[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]) : NaN);
+  const at = (p: number) => (values.length ? round(percentileOfSorted(values, p)) : NaN);
   return { p50: at(50), p99: at(99), max: values.length ? round(values[values.length - 1]) : NaN, samples: values.length };
 }
 
