@@ -2,8 +2,7 @@
  * The Lab's server without its pages: one HTTP server, one chat hub, four transports, one
  * dispatcher. `index.ts` adds Next.js on top; tests use it bare on a free port.
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { Duplex } from 'node:stream';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import createDebug from 'debug';
 import type { TransportId } from '../protocol';
@@ -15,7 +14,6 @@ import type { Clock } from './chat/token-bucket';
 import { FaultInjector } from './faults/fault-injector';
 import { createApiRoutes } from './http/api-routes';
 import { createDispatcher, type PageHandler } from './http/dispatcher';
-import { sendJson } from './http/json-response';
 import { createOriginPolicy } from './http/origin-policy';
 import { LayerMeter } from './metering/layer-meter';
 import { WireMeter } from './metering/wire-meter';
@@ -26,12 +24,6 @@ const debug = createDebug('lab:server');
 
 /** What clients are told when the server stops (the transports' `bye` says the same). */
 export const SHUTDOWN_REASON = 'server shutting down';
-
-/** True when `req`'s path is under the transport's prefix. */
-function ownsPath(transport: ServerTransport, req: IncomingMessage): boolean {
-  const path = (req.url ?? '/').split('?')[0];
-  return path === transport.path || path.startsWith(`${transport.path}/`);
-}
 
 export interface LabServer {
   readonly http: Server;
@@ -93,6 +85,7 @@ export function createLabServer(config: LabConfig, options: LabServerOptions = {
   const wireMeter = new WireMeter();
   const layerMeter = new LayerMeter(wireMeter);
   const api = createApiRoutes(config, transports, wireMeter, faults, layerMeter);
+  let closing = false;
   const dispatcher = createDispatcher({
     transports: Object.values(transports),
     api,
@@ -107,28 +100,12 @@ export function createLabServer(config: LabConfig, options: LabServerOptions = {
           layerMeter.route(bucket, req, res);
         }
       : undefined,
+    closing: () => (closing ? SHUTDOWN_REASON : undefined),
   });
-  let closing = false;
-  const transportOf = (req: IncomingMessage) => Object.values(transports).find((t) => ownsPath(t, req));
-  const http = createServer(httpTimeouts(config), (req, res) => {
-    // Shutting down: only traffic of connections already open gets through (a polling client must
-    // still collect its bye); pages, API (healthz) and new chat connections get 503.
-    const transport = closing ? transportOf(req) : undefined;
-    if (closing && (!transport || transport.opensConnection(req, false))) {
-      req.resume();
-      return sendJson(res, 503, { type: 'bye', reason: SHUTDOWN_REASON }, { connection: 'close' });
-    }
-    dispatcher.onRequest(req, res);
-  });
+  const http = createServer(httpTimeouts(config), dispatcher.onRequest);
   http.keepAliveTimeout = config.httpKeepAliveTimeoutMs;
   if (config.wireMeter) http.on('connection', wireMeter.track);
-  http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    if (closing && transportOf(req)?.opensConnection(req, true)) {
-      socket.on('error', () => undefined);
-      return void socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n');
-    }
-    dispatcher.onUpgrade(req, socket, head);
-  });
+  http.on('upgrade', dispatcher.onUpgrade);
   // A socket that errors before any request is parsed (e.g. a reset) must not crash us.
   http.on('clientError', (err, socket) => {
     debug('client error: %s', err.message);

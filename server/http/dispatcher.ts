@@ -6,9 +6,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import createDebug from 'debug';
-import { errorEvent, isApiPath, type ErrorEvent, type WireBucket } from '../../protocol';
+import { errorEvent, isApiPath, type ByeEvent, type ErrorEvent, type WireBucket } from '../../protocol';
 import type { ServerTransport } from '../transports/server-transport';
 import type { ApiRoutes } from './api-routes';
+import { sendJson } from './json-response';
 import type { OriginPolicy } from './origin-policy';
 
 const debug = createDebug('lab:dispatch');
@@ -31,6 +32,12 @@ export interface DispatcherOptions {
    * runs: the wire meter's attribution hook.
    */
   onRoute?: (bucket: WireBucket, req: IncomingMessage, res?: ServerResponse) => void;
+  /**
+   * While this returns a reason the server is shutting down: traffic of connections already open
+   * still reaches its transport (a polling client must collect its bye), everything else (pages,
+   * API and healthz, new chat connections) gets 503 with a `bye` carrying the reason.
+   */
+  closing?: () => string | undefined;
 }
 
 export interface Dispatcher {
@@ -44,8 +51,16 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     const path = (url ?? '/').split('?')[0];
     return options.transports.find((t) => path === t.path || path.startsWith(`${t.path}/`));
   };
+  /** The shutdown refusal for a request that would open something new, or undefined. */
+  const shuttingDown = (transport: ServerTransport | undefined, req: IncomingMessage, upgrade: boolean): Refusal | undefined => {
+    const reason = options.closing?.();
+    if (reason === undefined || (transport && !transport.opensConnection(req, upgrade))) return undefined;
+    return { status: 503, event: { type: 'bye', reason } };
+  };
   /** Why a realtime request or upgrade may not reach its transport, or undefined when it may. */
   const admission = (transport: ServerTransport, req: IncomingMessage, upgrade: boolean): Refusal | undefined => {
+    const closing = shuttingDown(transport, req, upgrade);
+    if (closing) return closing;
     if (!options.origins.allows(req)) {
       debug('refused origin %s on %s', req.headers.origin, req.url);
       return { status: 403, event: errorEvent('forbidden_origin') };
@@ -71,6 +86,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
           return sendRefusal(res, refusal);
         }
         return transport.handleRequest(req, res);
+      }
+      const closing = shuttingDown(undefined, req, false);
+      if (closing) {
+        req.resume();
+        return sendRefusal(res, closing);
       }
       if (options.api.handle(req, res)) return;
       if (options.pages) {
@@ -102,20 +122,15 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 }
 
 interface Refusal {
-  status: 403 | 429;
-  event: ErrorEvent;
+  status: 403 | 429 | 503;
+  event: ErrorEvent | ByeEvent;
 }
 
-const STATUS_TEXT: Record<Refusal['status'], string> = { 403: 'Forbidden', 429: 'Too Many Requests' };
+const STATUS_TEXT: Record<Refusal['status'], string> = { 403: 'Forbidden', 429: 'Too Many Requests', 503: 'Service Unavailable' };
 
 function sendRefusal(res: ServerResponse, refusal: Refusal): void {
-  const body = JSON.stringify(refusal.event);
-  res.writeHead(refusal.status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(body),
-    'cache-control': 'no-store',
-  });
-  res.end(body);
+  // A server that is shutting down closes the connection too, so the client reconnects elsewhere.
+  sendJson(res, refusal.status, refusal.event, refusal.status === 503 ? { connection: 'close' } : {});
 }
 
 /** A whole HTTP response for a refused upgrade, written straight to the socket. */
