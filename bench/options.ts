@@ -21,6 +21,10 @@ export interface BenchOptions {
   /** Whole run's deadline, s: past it the run stops with exit code 2. */
   timeoutSec: number;
   quick: boolean;
+  /** Pin the servers and the clients to separate CPUs (see cpu-pinning.ts). */
+  pin: boolean;
+  /** Run every workload once, unmeasured, before the measured rounds. */
+  warmup: boolean;
   json?: string;
 }
 
@@ -45,6 +49,8 @@ interleaved over several rounds; prints JSON with paired ratios (Lab/bare) on st
   --meter-messages N      round trips per wire-meter on/off measurement
   --poll-interval MS      polling clients' period (default 20)
   --timeout S             give up after S seconds, exit code 2 (quick ${QUICK.timeoutSec}, default ${FULL.timeoutSec})
+  --no-pin                do not pin servers and clients to separate CPUs (taskset)
+  --no-warmup             skip the unmeasured warm-up round
   --json FILE             also write the JSON to FILE
   --help                  this text
 `;
@@ -60,6 +66,8 @@ export function parseBenchArgs(argv: string[]): BenchOptions | 'help' {
     strict: true,
     options: {
       quick: { type: 'boolean', default: false },
+      'no-pin': { type: 'boolean', default: false },
+      'no-warmup': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
       transports: { type: 'string' },
       rounds: { type: 'string' },
@@ -98,6 +106,8 @@ export function parseBenchArgs(argv: string[]): BenchOptions | 'help' {
     pollIntervalMs: int('poll-interval', 20),
     timeoutSec: int('timeout', base.timeoutSec),
     quick: values.quick === true,
+    pin: values['no-pin'] !== true,
+    warmup: values['no-warmup'] !== true,
     json: values.json,
   };
 }

@@ -4,6 +4,7 @@
  * pass/fail line per target. Targets are reported, never asserted: timings are not tests.
  */
 import os from 'node:os';
+import type { Placement } from './cpu-pinning';
 import type { BenchOptions } from './options';
 import type { Pair, TransportRounds } from './runner';
 import { median, round, spread, type Spread } from './stats';
@@ -65,7 +66,13 @@ function check(transport: string, target: keyof typeof TARGETS, ratio: number): 
  * Builds the report.
  * @param startedAt when the run began (ISO date in `meta`)
  */
-export function buildReport(options: BenchOptions, raw: Record<string, TransportRounds>, startedAt: Date, durationMs: number): BenchReport {
+export function buildReport(
+  options: BenchOptions,
+  raw: Record<string, TransportRounds>,
+  startedAt: Date,
+  durationMs: number,
+  placement: Placement = { pinned: false, reason: 'not asked' },
+): BenchReport {
   const results: BenchReport['results'] = {};
   const targets: TargetResult[] = [];
   for (const [transport, r] of Object.entries(raw)) {
@@ -94,8 +101,11 @@ export function buildReport(options: BenchOptions, raw: Record<string, Transport
       cpus: os.cpus().length,
       loadAverage: os.loadavg().map((l) => round(l, 2)),
       settings,
+      placement,
+      warmup: options.warmup ? 'one unmeasured round of every workload on both sides first (JIT, TCP windows, library buffers)' : 'none',
       clock: 'process.hrtime.bigint() in the client process; servers run in a child process',
       percentiles: 'exact, nearest rank on sorted arrays of every sample (no histogram)',
+      interleaving: 'the sides take turns within each measurement: round trips and broadcasts one by one, throughput block by block, ABBA order',
       ratio: 'Lab / bare per round; median and min–max over rounds. meterP50Ms: "lab" = meter on, "bare" = meter off',
     },
     results,

@@ -1,8 +1,10 @@
 /**
- * Runs every workload on every transport against the Lab and its bare twin, interleaved: in
- * each round, each measurement runs once on both sides back to back, Lab first in even rounds
- * and bare first in odd ones (ABBA across rounds), so drift on a shared machine (other jobs,
- * thermal, GC) falls on both sides alike and each round yields a paired ratio.
+ * Runs every workload on every transport against the Lab and its bare twin, interleaved: within
+ * each measurement the two sides take turns message by message (throughput: block by block),
+ * in ABBA order, so drift on a shared machine (other jobs, GC, CPU frequency) falls on both
+ * alike, and each round yields a paired ratio. Why so fine-grained: run one side after the
+ * other, the same server's p50 moved by 40 % between two measurements a second apart, more
+ * than the difference being measured.
  */
 import type { TransportId } from '../protocol';
 import type { Target } from './clients';
@@ -34,18 +36,7 @@ export interface TransportRounds {
   meter: Pair<number>[];
 }
 
-/** Runs `a` then `b`, or `b` then `a`, and returns both results in a fixed order. */
-async function paired<T>(labFirst: boolean, lab: () => Promise<T>, bare: () => Promise<T>): Promise<Pair<T>> {
-  if (labFirst) {
-    const l = await lab();
-    return { lab: l, bare: await bare() };
-  }
-  const b = await bare();
-  return { lab: await lab(), bare: b };
-}
-
-async function roundTripStats(target: Target, messages: number): Promise<RoundTripStats> {
-  const samples = await roundTrip(target, messages);
+function stats(samples: number[]): RoundTripStats {
   return { p50: percentile(samples, 50), p99: percentile(samples, 99) };
 }
 
@@ -60,28 +51,41 @@ export async function runRounds(
 ): Promise<Record<string, TransportRounds>> {
   const results: Partial<Record<TransportId, TransportRounds>> = {};
   const target = (transport: TransportId, url: string): Target => ({ transport, url, pollIntervalMs: options.pollIntervalMs });
+  // Why a whole unmeasured round: the first round ran 2–3× slower than the next ones (JIT, the
+  // libraries' first buffers), on one side more than the other, so its ratio said nothing.
+  if (options.warmup) await warmUp(options, urls, target, progress);
   for (let round = 0; round < options.rounds; round++) {
-    const labFirst = round % 2 === 0;
     for (const transport of options.transports) {
       const lab = target(transport, urls.lab);
       const bare = target(transport, urls.bare[transport]!);
       const noMeter = target(transport, urls.labNoMeter);
       const rounds = (results[transport] ??= { roundTrip: [], throughput: [], fanOut: [], meter: [] });
-      const step = (what: string) => progress(`round ${round + 1}/${options.rounds} ${transport}: ${what} (${labFirst ? 'Lab first' : 'bare first'})`);
+      const step = (what: string) => progress(`round ${round + 1}/${options.rounds} ${transport}: ${what}, Lab and bare taking turns`);
 
       step(`round trip × ${options.messages}`);
-      rounds.roundTrip.push(await paired(labFirst, () => roundTripStats(lab, options.messages), () => roundTripStats(bare, options.messages)));
+      const [labTrips, bareTrips] = await roundTrip([lab, bare], options.messages);
+      rounds.roundTrip.push({ lab: stats(labTrips), bare: stats(bareTrips) });
       step(`throughput × ${options.throughputMessages}, window ${options.window}`);
-      rounds.throughput.push(
-        await paired(labFirst, () => throughput(lab, options.throughputMessages, options.window), () => throughput(bare, options.throughputMessages, options.window)),
-      );
+      const [labRate, bareRate] = await throughput([lab, bare], options.throughputMessages, options.window);
+      rounds.throughput.push({ lab: labRate, bare: bareRate });
       step(`fan-out to ${options.fanoutClients} × ${options.broadcasts}`);
-      const fan = await paired(labFirst, () => fanOut(lab, options.fanoutClients, options.broadcasts), () => fanOut(bare, options.fanoutClients, options.broadcasts));
-      rounds.fanOut.push({ lab: median(fan.lab), bare: median(fan.bare) });
+      const [labFan, bareFan] = await fanOut([lab, bare], options.fanoutClients, options.broadcasts);
+      rounds.fanOut.push({ lab: median(labFan), bare: median(bareFan) });
       step(`wire meter on/off, round trip × ${options.meterMessages}`);
-      const meter = await paired(labFirst, () => roundTripStats(lab, options.meterMessages), () => roundTripStats(noMeter, options.meterMessages));
-      rounds.meter.push({ lab: meter.lab.p50, bare: meter.bare.p50 });
+      const [metered, unmetered] = await roundTrip([lab, noMeter], options.meterMessages);
+      rounds.meter.push({ lab: stats(metered).p50, bare: stats(unmetered).p50 });
     }
   }
   return results;
+}
+
+/** Runs every workload once, short, on every server of the run; nothing is kept. */
+async function warmUp(options: BenchOptions, urls: ServerUrls, target: (t: TransportId, url: string) => Target, progress: (line: string) => void): Promise<void> {
+  for (const transport of options.transports) {
+    progress(`warm-up ${transport} (not measured)`);
+    const all = [urls.lab, urls.bare[transport]!, urls.labNoMeter].map((url) => target(transport, url));
+    await roundTrip(all, Math.min(options.messages, 200));
+    await throughput(all, Math.min(options.throughputMessages, 1000), options.window);
+    await fanOut(all, options.fanoutClients, 1);
+  }
 }

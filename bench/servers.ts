@@ -6,6 +6,8 @@ import type { HostRequest, ServerUrls } from './server-host';
 /** The running host process and its servers' URLs. */
 export interface ServerHost {
   urls: ServerUrls;
+  /** The host process's id (for CPU pinning). */
+  pid: number;
   /** Closes every server and waits for the child to exit (kills it after `graceMs`). */
   stop(graceMs?: number): Promise<void>;
 }
@@ -30,6 +32,7 @@ export function startServerHost(request: HostRequest): Promise<ServerHost> {
       if (!message.ready) return reject(new Error(`server host failed: ${message.error}`));
       resolve({
         urls: message.ready,
+        pid: child.pid!,
         async stop(graceMs = 5000) {
           if (child.exitCode === null && child.connected) child.send('close');
           const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);

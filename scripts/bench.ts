@@ -8,6 +8,7 @@ import { parseBenchArgs, USAGE, type BenchOptions } from '../bench/options';
 import { buildReport, type BenchReport } from '../bench/report';
 import { runRounds } from '../bench/runner';
 import { startServerHost, type ServerHost } from '../bench/servers';
+import { pinProcess, planPlacement, type Placement } from '../bench/cpu-pinning';
 
 /**
  * Runs a whole benchmark: starts the servers, runs the rounds, stops the servers.
@@ -18,11 +19,21 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
   const host: ServerHost = await startServerHost({ transports: options.transports, pollIntervalMs: options.pollIntervalMs });
   try {
     log(`servers up: Lab ${host.urls.lab}, Lab without meter ${host.urls.labNoMeter}, bare ${JSON.stringify(host.urls.bare)}`);
+    const placement = options.pin ? place(host.pid) : { pinned: false, reason: '--no-pin' };
+    log(placement.pinned ? `pinned: servers on CPU ${placement.serverCpus}, clients on CPU ${placement.clientCpus}` : `not pinned: ${placement.reason}`);
     const raw = await runRounds(options, host.urls, log);
-    return buildReport(options, raw, startedAt, Date.now() - startedAt.getTime());
+    return buildReport(options, raw, startedAt, Date.now() - startedAt.getTime(), placement);
   } finally {
     await host.stop();
   }
+}
+
+/** Pins the server host and this process (the clients) to separate CPUs, when the machine allows. */
+function place(serverPid: number): Placement {
+  const plan = planPlacement();
+  if (!plan.pinned) return plan;
+  if (pinProcess(serverPid, plan.serverCpus!) && pinProcess(process.pid, plan.clientCpus!)) return plan;
+  return { pinned: false, reason: 'taskset missing or refused' };
 }
 
 async function main(): Promise<number> {

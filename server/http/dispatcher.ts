@@ -8,6 +8,7 @@ import type { Duplex } from 'node:stream';
 import createDebug from 'debug';
 import { errorEvent, isApiPath, type ByeEvent, type ErrorEvent, type WireBucket } from '../../protocol';
 import type { ServerTransport } from '../transports/server-transport';
+import { coalesceWrites } from '../transports/write-coalescing';
 import type { ApiRoutes } from './api-routes';
 import { sendJson } from './json-response';
 import type { OriginPolicy } from './origin-policy';
@@ -116,6 +117,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       socket.on('error', (err) => debug('upgrade socket error: %s', err.message));
       const refusal = admission(transport, req, true);
       if (refusal) return void socket.end(refusalText(refusal));
+      coalesceWrites(socket);
       transport.handleUpgrade(req, socket, head);
     },
   };

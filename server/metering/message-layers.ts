@@ -66,8 +66,24 @@ function socketIo(text: string): MessageLayers {
   }
 }
 
+/**
+ * The last text classified per transport and its layers. Why: a broadcast writes the same frame
+ * to every member's socket, and classifying it means a JSON parse (and, for Socket.IO, a
+ * stringify per argument); for a room of 100 that was the meter's largest cost. One entry is
+ * enough: the copies of one broadcast are written one after the other.
+ */
+const lastClassified = new Map<TransportId, { text: string; layers: MessageLayers }>();
+
 /** Layers of one message text of `transport` (either direction). Polling has no messages. */
 export function messageLayers(transport: TransportId, text: string): MessageLayers {
+  const last = lastClassified.get(transport);
+  if (last !== undefined && last.text === text) return last.layers;
+  const layers = classify(transport, text);
+  lastClassified.set(transport, { text, layers });
+  return layers;
+}
+
+function classify(transport: TransportId, text: string): MessageLayers {
   switch (transport) {
     case 'ws':
       return rawWs(text);
