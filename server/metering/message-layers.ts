@@ -5,6 +5,7 @@
  */
 import type { TransportId } from '../../protocol';
 import { utf8 } from './byte-model';
+import { arrayElements, decodedStringBytes, utf8Between } from './json-scan';
 
 /** The layers inside one message text (a WebSocket message or one unit of an HTTP body). */
 export interface MessageLayers {
@@ -33,21 +34,24 @@ function rawWs(text: string): MessageLayers {
 function sockjs(text: string): MessageLayers {
   const body = text.trimEnd(); // xhr bodies end every frame with "\n"
   if (body === 'h') return KEEPALIVE;
-  const json = body.startsWith('a[') ? body.slice(1) : body.startsWith('[') || body.startsWith('"') ? body : undefined;
-  if (json === undefined) return CONTROL;
-  try {
-    const parsed: unknown = JSON.parse(json);
-    const messages = Array.isArray(parsed) ? parsed : [parsed];
-    return { payload: messages.reduce<number>((n, m) => n + (typeof m === 'string' ? utf8(m) : 0), 0), keepalive: false };
-  } catch {
-    return CONTROL;
+  if (body.startsWith('"')) {
+    const bytes = decodedStringBytes(body, 0, body.length);
+    return bytes === undefined ? CONTROL : { payload: bytes, keepalive: false };
   }
+  const open = body.startsWith('a[') ? 1 : body.startsWith('[') ? 0 : -1;
+  const elements = open < 0 ? undefined : arrayElements(body, open);
+  if (elements === undefined) return CONTROL;
+  let payload = 0;
+  for (const { start, end } of elements) payload += decodedStringBytes(body, start, end) ?? 0;
+  return { payload, keepalive: false };
 }
 
 /**
  * Engine.IO packet (type digit + data) carrying a Socket.IO packet. Pings and pongs are
  * keepalive (the `probe` ones of an upgrade are not: they belong to connecting). In a Socket.IO
  * EVENT `2[nsp,][id]["name",arg...]` the args are payload; in an ACK `3[nsp,]id[arg...]` all are.
+ * Each argument counts as written, which is what `JSON.stringify` of it gives: Socket.IO's
+ * encoder stringifies the whole array at once.
  */
 function socketIo(text: string): MessageLayers {
   const engineType = text[0];
@@ -56,14 +60,11 @@ function socketIo(text: string): MessageLayers {
   const packetType = text[1];
   if (packetType !== '2' && packetType !== '3') return CONTROL;
   const start = text.indexOf('[');
-  if (start < 0) return CONTROL;
-  try {
-    const args: unknown = JSON.parse(text.slice(start));
-    if (!Array.isArray(args)) return CONTROL;
-    return { payload: jsonBytes(packetType === '2' ? args.slice(1) : args), keepalive: false };
-  } catch {
-    return CONTROL;
-  }
+  const elements = start < 0 ? undefined : arrayElements(text, start);
+  if (elements === undefined) return CONTROL;
+  let payload = 0;
+  for (let k = packetType === '2' ? 1 : 0; k < elements.length; k++) payload += utf8Between(text, elements[k].start, elements[k].end);
+  return { payload, keepalive: false };
 }
 
 /**

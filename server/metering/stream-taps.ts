@@ -16,15 +16,26 @@ export function observeEmittedData(stream: NodeJS.EventEmitter, onChunk: (chunk:
 /** The two methods tapped; their overloads differ per stream class, hence the loose signature. */
 type WritableLike = { write: (...args: any[]) => boolean; end: (...args: any[]) => unknown };
 
-/** Calls `onChunk` with every chunk handed to `write()` / `end()`, then passes it on unchanged. */
-export function observeWrites(stream: WritableLike, onChunk: (chunk: Buffer) => void): void {
+/**
+ * Calls `onChunk` with every chunk handed to `write()` / `end()`, then passes it on unchanged.
+ * @param keepUtf8Strings hand UTF-8 string chunks over as strings (a reader that only needs
+ *   their byte length is spared encoding them); every other chunk arrives as a Buffer
+ */
+export function observeWrites(stream: WritableLike, onChunk: (chunk: Buffer) => void): void;
+export function observeWrites(stream: WritableLike, onChunk: (chunk: Buffer | string) => void, keepUtf8Strings: true): void;
+export function observeWrites(stream: WritableLike, onChunk: (chunk: never) => void, keepUtf8Strings = false): void {
+  const deliver = onChunk as (chunk: Buffer | string) => void;
   const { write, end } = stream;
+  const hand = (chunk: unknown, encoding: unknown) => {
+    const utf8String = typeof chunk === 'string' && (typeof encoding !== 'string' || encoding === 'utf8' || encoding === 'utf-8');
+    deliver(keepUtf8Strings && utf8String ? (chunk as string) : toBuffer(chunk, encoding));
+  };
   stream.write = function (this: unknown, chunk: unknown, ...rest: unknown[]) {
-    if (chunk !== undefined && chunk !== null) onChunk(toBuffer(chunk, rest[0]));
+    if (chunk !== undefined && chunk !== null) hand(chunk, rest[0]);
     return write.call(this, chunk, ...rest);
   };
   stream.end = function (this: unknown, chunk?: unknown, ...rest: unknown[]) {
-    if (chunk !== undefined && chunk !== null && typeof chunk !== 'function') onChunk(toBuffer(chunk, rest[0]));
+    if (chunk !== undefined && chunk !== null && typeof chunk !== 'function') hand(chunk, rest[0]);
     return end.call(this, chunk, ...rest);
   };
 }

@@ -20,7 +20,7 @@ const HEAD_END = Buffer.from('\r\n\r\n');
 interface PendingMessage {
   headerBytes: number;
   payloadBytes: number;
-  chunks: Buffer[];
+  chunks: (Buffer | string)[];
 }
 
 export class UpgradeTap {
@@ -36,12 +36,18 @@ export class UpgradeTap {
   ) {
     const outFrames = this.frameReader('out');
     const inFrames = this.frameReader('in');
-    observeWrites(socket, (chunk) => {
-      // Data written to a destroyed socket never reaches the wire (nor the meter's count).
-      if (socket.destroyed) return;
-      const rest = this.takeHead(chunk);
-      if (rest.length > 0) outFrames.push(rest);
-    });
+    observeWrites(
+      socket,
+      (chunk) => {
+        // Data written to a destroyed socket never reaches the wire (nor the meter's count).
+        if (socket.destroyed) return;
+        // Once the head is through, a string is a frame's payload: the reader takes it as is.
+        if (typeof chunk === 'string' && this.head === undefined && this.switched) return outFrames.push(chunk);
+        const rest = this.takeHead(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+        if (rest.length > 0) outFrames.push(rest);
+      },
+      true,
+    );
     observeEmittedData(socket, (chunk) => inFrames.push(chunk));
   }
 
@@ -84,7 +90,7 @@ export class UpgradeTap {
       if (!pending) return;
       pending.headerBytes += frame.headerBytes;
       pending.payloadBytes += frame.payloadLength;
-      if (!sizesOnly) pending.chunks.push(frame.payload);
+      if (!sizesOnly) pending.chunks.push(frame.text ?? frame.payload);
       if (!frame.fin) return;
       const message = pending;
       pending = undefined;
@@ -92,10 +98,16 @@ export class UpgradeTap {
         if (message.payloadBytes > 0) this.sink.add(direction, 'payload', message.payloadBytes);
         return;
       }
-      const text = Buffer.concat(message.chunks);
-      const layers = messageLayers(this.transport, text.toString('utf8'));
-      if (layers.keepalive) this.sink.add(direction, 'keepalive', message.headerBytes + text.length);
+      const text = messageText(message.chunks);
+      const layers = messageLayers(this.transport, text);
+      if (layers.keepalive) this.sink.add(direction, 'keepalive', message.headerBytes + message.payloadBytes);
       else if (layers.payload > 0) this.sink.add(direction, 'payload', layers.payload);
     }, !sizesOnly);
   }
+}
+
+/** A message's text from its frames' payloads (one string as written, when it came so). */
+function messageText(chunks: (Buffer | string)[]): string {
+  if (chunks.length === 1) return typeof chunks[0] === 'string' ? chunks[0] : chunks[0].toString('utf8');
+  return Buffer.concat(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : c))).toString('utf8');
 }

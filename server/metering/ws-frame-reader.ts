@@ -14,8 +14,13 @@ export interface WsFrame {
   headerBytes: number;
   /** Payload bytes on the wire. */
   payloadLength: number;
-  /** The payload, unmasked (empty when the reader was told not to keep payloads). */
+  /**
+   * The payload, unmasked (empty when the reader was told not to keep payloads, or when the
+   * payload came as one string: then it is `text`).
+   */
   payload: Buffer;
+  /** The payload when the library wrote it as one string (a server's text frame): no copy made. */
+  text?: string;
 }
 
 export const OPCODE = { continuation: 0x0, text: 0x1, binary: 0x2, close: 0x8, ping: 0x9, pong: 0xa } as const;
@@ -23,9 +28,36 @@ export const OPCODE = { continuation: 0x0, text: 0x1, binary: 0x2, close: 0x8, p
 /** Largest payload kept; longer frames are counted but their payload is not retained. */
 const MAX_KEPT_PAYLOAD = 4 * 1024 * 1024;
 const EMPTY = Buffer.alloc(0);
+/** The longest frame header: 2 + 8 (64-bit length) + 4 (mask). */
+const MAX_HEADER = 14;
 
+/** The frame whose payload is being read. */
+interface OpenFrame {
+  fin: boolean;
+  compressed: boolean;
+  opcode: number;
+  headerBytes: number;
+  payloadLength: number;
+  mask: Buffer | undefined;
+  /** Payload bytes still to come. */
+  left: number;
+  /** Kept payload so far (only when payloads are kept). */
+  chunks: Buffer[];
+  kept: number;
+  /** The whole payload, when it was written as one string. */
+  text?: string;
+}
+
+/**
+ * A streaming reader: header bytes are gathered in a small buffer, payload bytes are counted as
+ * they pass (and copied only when kept), so a frame split over many writes costs no
+ * re-concatenation, and a string the library wrote as a payload is measured without being
+ * encoded to a Buffer.
+ */
 export class WsFrameReader {
-  private buffered: Buffer = Buffer.alloc(0);
+  private readonly header = Buffer.alloc(MAX_HEADER);
+  private headerFill = 0;
+  private frame: OpenFrame | undefined;
 
   /**
    * @param onFrame called once per complete frame, in stream order
@@ -37,38 +69,99 @@ export class WsFrameReader {
     private readonly keepPayload = true,
   ) {}
 
-  /** Feeds the next bytes of the stream. */
-  push(chunk: Buffer): void {
-    this.buffered = this.buffered.length === 0 ? chunk : Buffer.concat([this.buffered, chunk]);
-    for (;;) {
-      const frame = this.next();
-      if (!frame) return;
-      this.onFrame(frame);
+  /** Feeds the next bytes of the stream (a string counts as its UTF-8 bytes, as a socket writes it). */
+  push(chunk: Buffer | string): void {
+    if (typeof chunk === 'string') {
+      const frame = this.frame;
+      // The common case on the hot path: ws writes a text payload as the string it was given
+      // (one string for every recipient of a broadcast), right after the header.
+      if (frame) {
+        const bytes = Buffer.byteLength(chunk);
+        if (!this.keepPayload && bytes <= frame.left) {
+          frame.left -= bytes;
+          if (frame.left === 0) this.finish(frame);
+          return;
+        }
+        if (this.keepPayload && bytes === frame.left && frame.kept === 0 && frame.mask === undefined) {
+          frame.text = chunk;
+          frame.left = 0;
+          return this.finish(frame);
+        }
+      }
+      chunk = Buffer.from(chunk);
+    }
+    let at = 0;
+    while (at < chunk.length) {
+      const frame = this.frame;
+      if (frame) {
+        const take = Math.min(frame.left, chunk.length - at);
+        if (this.keepPayload && frame.kept < Math.min(frame.payloadLength, MAX_KEPT_PAYLOAD)) {
+          const keep = Math.min(take, MAX_KEPT_PAYLOAD - frame.kept);
+          frame.chunks.push(Buffer.from(chunk.subarray(at, at + keep)));
+          frame.kept += keep;
+        }
+        frame.left -= take;
+        at += take;
+        if (frame.left === 0) this.finish(frame);
+        continue;
+      }
+      at = this.readHeader(chunk, at);
     }
   }
 
-  /** Takes one whole frame off the buffer, or returns undefined when more bytes are needed. */
-  private next(): WsFrame | undefined {
-    const b = this.buffered;
-    if (b.length < 2) return undefined;
-    const masked = (b[1] & 0x80) !== 0;
-    let length = b[1] & 0x7f;
-    let offset = 2;
-    if (length === 126) {
-      if (b.length < 4) return undefined;
-      length = b.readUInt16BE(2);
-      offset = 4;
-    } else if (length === 127) {
-      if (b.length < 10) return undefined;
-      length = Number(b.readBigUInt64BE(2));
-      offset = 10;
+  /** Gathers header bytes from `chunk` at `at`; opens the frame once its header is whole. */
+  private readHeader(chunk: Buffer, at: number): number {
+    const h = this.header;
+    // Take bytes one at a time until the header's length is known, then exactly the rest of it.
+    while (at < chunk.length) {
+      h[this.headerFill++] = chunk[at++];
+      const need = this.headerLength();
+      if (need !== undefined && this.headerFill === need) {
+        this.open(need);
+        return at;
+      }
     }
-    const maskAt = offset;
-    if (masked) offset += 4;
-    if (b.length < offset + length) return undefined;
-    const payload = this.keepPayload ? Buffer.from(b.subarray(offset, offset + Math.min(length, MAX_KEPT_PAYLOAD))) : EMPTY;
-    if (masked) for (let i = 0; i < payload.length; i++) payload[i] ^= b[maskAt + (i & 3)];
-    this.buffered = b.subarray(offset + length);
-    return { fin: (b[0] & 0x80) !== 0, compressed: (b[0] & 0x40) !== 0, opcode: b[0] & 0x0f, headerBytes: offset, payloadLength: length, payload };
+    return at;
+  }
+
+  /** Header length once enough of it is in, else undefined. */
+  private headerLength(): number | undefined {
+    if (this.headerFill < 2) return undefined;
+    const h = this.header;
+    const length7 = h[1] & 0x7f;
+    return 2 + (length7 === 126 ? 2 : length7 === 127 ? 8 : 0) + ((h[1] & 0x80) !== 0 ? 4 : 0);
+  }
+
+  private open(headerBytes: number): void {
+    const h = this.header;
+    const length7 = h[1] & 0x7f;
+    const payloadLength = length7 === 126 ? h.readUInt16BE(2) : length7 === 127 ? Number(h.readBigUInt64BE(2)) : length7;
+    const masked = (h[1] & 0x80) !== 0;
+    const frame: OpenFrame = {
+      fin: (h[0] & 0x80) !== 0,
+      compressed: (h[0] & 0x40) !== 0,
+      opcode: h[0] & 0x0f,
+      headerBytes,
+      payloadLength,
+      mask: masked ? Buffer.from(h.subarray(headerBytes - 4, headerBytes)) : undefined,
+      left: payloadLength,
+      chunks: [],
+      kept: 0,
+    };
+    this.headerFill = 0;
+    this.frame = frame;
+    if (payloadLength === 0) this.finish(frame);
+  }
+
+  private finish(frame: OpenFrame): void {
+    this.frame = undefined;
+    let payload: Buffer = EMPTY;
+    if (this.keepPayload && frame.kept > 0) {
+      payload = frame.chunks.length === 1 ? frame.chunks[0] : Buffer.concat(frame.chunks);
+      const mask = frame.mask;
+      if (mask) for (let i = 0; i < payload.length; i++) payload[i] ^= mask[i & 3];
+    }
+    const { fin, compressed, opcode, headerBytes, payloadLength, text } = frame;
+    this.onFrame({ fin, compressed, opcode, headerBytes, payloadLength, payload, ...(text !== undefined ? { text } : {}) });
   }
 }

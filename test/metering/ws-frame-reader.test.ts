@@ -28,4 +28,19 @@ describe('ws frame reader', () => {
     reader.push(Buffer.concat([built(Buffer.from('ab'), OPCODE.text, false, false), built(Buffer.from('c'), OPCODE.continuation, false)]));
     assert.deepEqual(frames.map((f) => [f.opcode, f.fin]), [[OPCODE.text, false], [OPCODE.continuation, true]]);
   });
+
+  test('a payload written as a string (as ws writes text) counts its UTF-8 bytes, kept or not', () => {
+    const text = 'héllo 😀 '.repeat(20);
+    const frame = built(Buffer.from(text), OPCODE.text, false);
+    const headerBytes = frame.length - Buffer.byteLength(text);
+    for (const keep of [false, true]) {
+      const frames: WsFrame[] = [];
+      const reader = new WsFrameReader((f) => frames.push(f), keep);
+      reader.push(frame.subarray(0, headerBytes));
+      reader.push(text);
+      reader.push(frame); // and the same frame again, whole, as a Buffer
+      assert.deepEqual(frames.map((f) => [f.headerBytes, f.payloadLength]), [[headerBytes, Buffer.byteLength(text)], [headerBytes, Buffer.byteLength(text)]]);
+      if (keep) assert.deepEqual(frames.map((f) => f.text ?? f.payload.toString()), [text, text]);
+    }
+  });
 });

@@ -1,6 +1,7 @@
 /**
- * Write coalescing on a real TCP socket pair: writes of one event-loop turn leave together, in
- * order and unchanged, and nothing corked is lost when the socket is destroyed in the same turn.
+ * Write coalescing on a real TCP socket pair: what is written back while a read is handled
+ * leaves in one batch, in order and unchanged; nothing is held otherwise; nothing corked is
+ * lost when the socket is destroyed while the read is handled.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,71 +10,97 @@ import type { AddressInfo } from 'node:net';
 import { once } from 'node:events';
 import { coalesceWrites } from '../../server/transports/write-coalescing';
 
-/** A connected pair: `local` is ours (coalesced), `remote` reads what reaches the wire. */
-async function socketPair(): Promise<{ local: Socket; remote: Socket; close: () => Promise<void> }> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const accepted = once(server, 'connection') as Promise<[Socket]>;
-  const local = connect((server.address() as AddressInfo).port, '127.0.0.1');
-  await once(local, 'connect');
-  const [remote] = await accepted;
+/** A connected pair: `server` is ours (coalesced), `client` writes to it and reads its replies. */
+async function socketPair(): Promise<{ server: Socket; client: Socket; close: () => Promise<void> }> {
+  const listener = createServer();
+  listener.listen(0, '127.0.0.1');
+  await once(listener, 'listening');
+  const accepted = once(listener, 'connection') as Promise<[Socket]>;
+  const client = connect((listener.address() as AddressInfo).port, '127.0.0.1');
+  await once(client, 'connect');
+  const [server] = await accepted;
+  coalesceWrites(server);
   return {
-    local,
-    remote,
+    server,
+    client,
     close: async () => {
-      local.destroy();
-      remote.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      client.destroy();
+      server.destroy();
+      await new Promise<void>((resolve) => listener.close(() => resolve()));
     },
   };
 }
 
-/** Everything `socket` receives until it ends. */
-async function readAll(socket: Socket): Promise<string> {
+/** Records how many chunks each call to the socket's `_writev` / `_write` carried. */
+function countBatches(socket: Socket): number[] {
+  const batches: number[] = [];
+  const internals = socket as unknown as { _writev: (chunks: unknown[], cb: () => void) => void; _write: (chunk: unknown, enc: string, cb: () => void) => void };
+  const writev = internals._writev.bind(socket);
+  const write = internals._write.bind(socket);
+  internals._writev = (chunks, cb) => {
+    batches.push(chunks.length);
+    writev(chunks, cb);
+  };
+  internals._write = (chunk, enc, cb) => {
+    batches.push(1);
+    write(chunk, enc, cb);
+  };
+  return batches;
+}
+
+/** Everything `socket` receives until it closes. */
+async function received(socket: Socket): Promise<string> {
   const chunks: Buffer[] = [];
   socket.on('data', (chunk: Buffer) => chunks.push(chunk));
-  await once(socket, 'end');
+  await once(socket, 'close');
   return Buffer.concat(chunks).toString();
 }
 
-test('writes of one turn are held until the turn ends, then leave in one batch, in order', async () => {
-  const { local, remote, close } = await socketPair();
+test('replies written while a read is handled leave in one batch, in order', async () => {
+  const { server, client, close } = await socketPair();
   try {
-    coalesceWrites(local);
-    const batches: number[] = [];
-    // _writev receives every corked chunk at once; _write one chunk at a time.
-    const internals = local as unknown as { _writev: (chunks: unknown[], cb: () => void) => void };
-    const writev = internals._writev.bind(local);
-    internals._writev = (chunks, cb) => {
-      batches.push(chunks.length);
-      writev(chunks, cb);
-    };
-    const received = readAll(remote);
-    local.write('one,');
-    local.write('two,');
-    local.write('three');
-    assert.equal(local.writableLength, 'one,two,three'.length, 'nothing leaves before the turn ends');
-    await new Promise((resolve) => process.nextTick(resolve));
-    assert.deepEqual(batches, [3]);
-    local.end();
-    assert.equal(await received, 'one,two,three');
+    const batches = countBatches(server);
+    const handled = new Promise<void>((resolve) =>
+      server.once('data', () => {
+        server.write('message,');
+        server.write('ack');
+        assert.equal(server.writableLength, 'message,ack'.length, 'held until the handler returns');
+        resolve();
+      }),
+    );
+    const replies = received(client);
+    client.write('send');
+    await handled;
+    assert.deepEqual(batches, [2]);
+    server.end();
+    assert.equal(await replies, 'message,ack');
   } finally {
     await close();
   }
 });
 
-test('a write followed by destroy() in the same turn still reaches the peer', async () => {
-  const { local, remote, close } = await socketPair();
+test('writes outside a read (a broadcast to this socket) are not held', async () => {
+  const { server, close } = await socketPair();
   try {
-    coalesceWrites(local);
-    const chunks: Buffer[] = [];
-    remote.on('data', (chunk: Buffer) => chunks.push(chunk));
-    const closed = once(remote, 'close');
-    local.write('close frame');
-    local.destroy();
-    await closed;
-    assert.equal(Buffer.concat(chunks).toString(), 'close frame');
+    const batches = countBatches(server);
+    server.write('one');
+    server.write('two');
+    assert.deepEqual(batches, [1, 1]);
+  } finally {
+    await close();
+  }
+});
+
+test('a reply followed by destroy() while the read is handled still reaches the peer', async () => {
+  const { server, client, close } = await socketPair();
+  try {
+    server.once('data', () => {
+      server.write('close frame');
+      server.destroy();
+    });
+    const replies = received(client);
+    client.write('bye');
+    assert.equal(await replies, 'close frame');
   } finally {
     await close();
   }

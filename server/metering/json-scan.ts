@@ -1,0 +1,143 @@
+/**
+ * Byte counts read straight off JSON text, without parsing it into values and encoding them
+ * again. Why: the layer meter classifies every Socket.IO and SockJS frame in both directions, and
+ * `JSON.parse` plus a `JSON.stringify` per argument was most of what metering cost on those
+ * transports. A single pass over the characters gives the same numbers for the JSON the libraries
+ * write (`JSON.stringify` output: no whitespace between tokens), which a property test checks
+ * against the parse-and-encode reference.
+ *
+ * The scanner checks structure (brackets, strings, escapes), not grammar: text that only looks
+ * like JSON (`[a,b]`) is counted as written. It only ever runs on frames a library has already
+ * accepted or is about to send, so that never happens on the wire the meter watches.
+ */
+
+/** A top-level element of a JSON array text: `text.slice(start, end)`. */
+export interface ElementRange {
+  start: number;
+  end: number;
+}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+
+/** UTF-8 bytes of one UTF-16 unit at `i` (a well-formed surrogate pair counts 4 on its high unit, 0 on its low one). */
+function unitBytes(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return 1;
+  if (c < 0x800) return 2;
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const next = text.charCodeAt(i + 1);
+    return next >= 0xdc00 && next <= 0xdfff ? 4 : 3;
+  }
+  if (c >= 0xdc00 && c <= 0xdfff) {
+    const prev = text.charCodeAt(i - 1);
+    // The low half of a pair was counted with its high half; a lone one becomes U+FFFD (3 bytes).
+    return i > 0 && prev >= 0xd800 && prev <= 0xdbff ? 0 : 3;
+  }
+  return 3;
+}
+
+/** UTF-8 bytes of `text.slice(start, end)`, without making the slice (as `Buffer.byteLength` of it). */
+export function utf8Between(text: string, start: number, end: number): number {
+  if (start >= end) return 0;
+  let bytes = 0;
+  for (let i = start; i < end; i++) bytes += unitBytes(text, i);
+  const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
+  const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+  // A pair cut by either edge leaves a lone half inside the slice, which UTF-8 makes U+FFFD (3).
+  if (start > 0 && isLow(text.charCodeAt(start)) && isHigh(text.charCodeAt(start - 1))) bytes += 3;
+  if (isHigh(text.charCodeAt(end - 1)) && isLow(text.charCodeAt(end))) bytes -= 1;
+  return bytes;
+}
+
+/** Index just past the string literal whose opening quote is at `i`, or -1 when it never closes. */
+function skipString(text: string, i: number): number {
+  for (let j = i + 1; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (c === BACKSLASH) j++;
+    else if (c === QUOTE) return j + 1;
+  }
+  return -1;
+}
+
+/**
+ * The top-level elements of the JSON array that opens at `text[open]` and ends the text.
+ * @returns the ranges, or undefined when the text there is not one whole array
+ */
+export function arrayElements(text: string, open: number): ElementRange[] | undefined {
+  if (text[open] !== '[') return undefined;
+  const elements: ElementRange[] = [];
+  let depth = 0;
+  let start = open + 1;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      const after = skipString(text, i);
+      if (after < 0) return undefined;
+      i = after - 1;
+    } else if (c === '[' || c === '{') {
+      depth++;
+    } else if (c === ']' || c === '}') {
+      depth--;
+      if (depth === 0) {
+        // The array closed: it must be the end of the text.
+        if (i !== text.length - 1 || c !== ']') return undefined;
+        if (i > start) elements.push({ start, end: i });
+        return elements;
+      }
+      if (depth < 0) return undefined;
+    } else if (depth === 1 && text.charCodeAt(i) === COMMA) {
+      elements.push({ start, end: i });
+      start = i + 1;
+    }
+  }
+  return undefined;
+}
+
+/** Value of the hex digits `text[i..i+4)`, or -1. */
+function hex4(text: string, i: number): number {
+  if (i + 4 > text.length) return -1;
+  const n = Number.parseInt(text.slice(i, i + 4), 16);
+  return /^[0-9a-fA-F]{4}$/.test(text.slice(i, i + 4)) ? n : -1;
+}
+
+/**
+ * UTF-8 bytes of the string a JSON string literal decodes to (`\n` is 1 byte, `\u00e9` 2, an
+ * escaped surrogate pair 4, a lone escaped surrogate 3 as U+FFFD).
+ * @param start index of the opening quote; `end` is just past the closing one
+ * @returns the bytes, or undefined when the range is not one string literal
+ */
+export function decodedStringBytes(text: string, start: number, end: number): number | undefined {
+  if (text[start] !== '"' || skipString(text, start) !== end) return undefined;
+  let bytes = 0;
+  /** The previous decoded unit was a high surrogate still waiting for its low half. */
+  let pendingHigh = false;
+  const add = (unit: number) => {
+    if (pendingHigh && unit >= 0xdc00 && unit <= 0xdfff) {
+      bytes += 1; // 3 already counted for the high half, a pair is 4
+      pendingHigh = false;
+      return;
+    }
+    pendingHigh = unit >= 0xd800 && unit <= 0xdbff;
+    bytes += unit < 0x80 ? 1 : unit < 0x800 ? 2 : 3;
+  };
+  for (let i = start + 1; i < end - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== BACKSLASH) {
+      add(c);
+      continue;
+    }
+    const escape = text[i + 1];
+    if (escape === 'u') {
+      const unit = hex4(text, i + 2);
+      if (unit < 0) return undefined;
+      add(unit);
+      i += 5;
+    } else {
+      add(0x20); // \" \\ \/ \b \f \n \r \t: one ASCII character each
+      i += 1;
+    }
+  }
+  return bytes;
+}
