@@ -21,6 +21,10 @@ const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const COMMA = 0x2c;
 
+// Module-level helpers, not closures: this runs per frame, and a closure made per call costs.
+const isHigh = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
+const isLow = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
+
 /** UTF-8 bytes of one UTF-16 unit at `i` (a well-formed surrogate pair counts 4 on its high unit, 0 on its low one). */
 function unitBytes(text: string, i: number): number {
   const c = text.charCodeAt(i);
@@ -43,8 +47,6 @@ export function utf8Between(text: string, start: number, end: number): number {
   if (start >= end) return 0;
   let bytes = 0;
   for (let i = start; i < end; i++) bytes += unitBytes(text, i);
-  const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
-  const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
   // A pair cut by either edge leaves a lone half inside the slice, which UTF-8 makes U+FFFD (3).
   if (start > 0 && isLow(text.charCodeAt(start)) && isHigh(text.charCodeAt(start - 1))) bytes += 3;
   if (isHigh(text.charCodeAt(end - 1)) && isLow(text.charCodeAt(end))) bytes -= 1;
@@ -95,11 +97,13 @@ export function arrayElements(text: string, open: number): ElementRange[] | unde
   return undefined;
 }
 
+const HEX4 = /^[0-9a-fA-F]{4}$/;
+
 /** Value of the hex digits `text[i..i+4)`, or -1. */
 function hex4(text: string, i: number): number {
   if (i + 4 > text.length) return -1;
-  const n = Number.parseInt(text.slice(i, i + 4), 16);
-  return /^[0-9a-fA-F]{4}$/.test(text.slice(i, i + 4)) ? n : -1;
+  const digits = text.slice(i, i + 4);
+  return HEX4.test(digits) ? Number.parseInt(digits, 16) : -1;
 }
 
 /**
@@ -113,31 +117,26 @@ export function decodedStringBytes(text: string, start: number, end: number): nu
   let bytes = 0;
   /** The previous decoded unit was a high surrogate still waiting for its low half. */
   let pendingHigh = false;
-  const add = (unit: number) => {
-    if (pendingHigh && unit >= 0xdc00 && unit <= 0xdfff) {
-      bytes += 1; // 3 already counted for the high half, a pair is 4
-      pendingHigh = false;
-      return;
-    }
-    pendingHigh = unit >= 0xd800 && unit <= 0xdbff;
-    bytes += unit < 0x80 ? 1 : unit < 0x800 ? 2 : 3;
-  };
   for (let i = start + 1; i < end - 1; i++) {
     const c = text.charCodeAt(i);
-    if (c !== BACKSLASH) {
-      add(c);
+    let unit = c;
+    if (c === BACKSLASH) {
+      if (text[i + 1] === 'u') {
+        unit = hex4(text, i + 2);
+        if (unit < 0) return undefined;
+        i += 5;
+      } else {
+        unit = 0x20; // \" \\ \/ \b \f \n \r \t: one ASCII character each
+        i += 1;
+      }
+    }
+    if (pendingHigh && isLow(unit)) {
+      bytes += 1; // 3 already counted for the high half; a pair is 4
+      pendingHigh = false;
       continue;
     }
-    const escape = text[i + 1];
-    if (escape === 'u') {
-      const unit = hex4(text, i + 2);
-      if (unit < 0) return undefined;
-      add(unit);
-      i += 5;
-    } else {
-      add(0x20); // \" \\ \/ \b \f \n \r \t: one ASCII character each
-      i += 1;
-    }
+    pendingHigh = isHigh(unit);
+    bytes += unit < 0x80 ? 1 : unit < 0x800 ? 2 : 3;
   }
   return bytes;
 }
