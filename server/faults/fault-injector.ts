@@ -93,7 +93,7 @@ export class FaultInjector {
    */
   holds(transport: TransportId): boolean {
     const fault = this.faults[transport];
-    return fault.held > 0 || fault.latencyMs > 0 || fault.jitterMs > 0 || fault.stalledUntil > this.clock();
+    return fault.held > 0 || fault.latencyMs > 0 || fault.jitterMs > 0 || (fault.stalledUntil !== 0 && fault.stalledUntil > this.clock());
   }
 
   /** The current faults, for the admin API and the page's fault panel. */
@@ -122,6 +122,9 @@ export class FaultInjector {
     const fault = this.faults[peer.transport];
     let line: DelayLine | undefined;
     const send = (event: ServerEvent) => {
+      // No fault was ever set on this transport and nothing is held: straight through, not even
+      // a clock read (this runs once per event per recipient).
+      if (!line && fault.stalledUntil === 0 && fault.latencyMs === 0 && fault.jitterMs === 0) return peer.send(event);
       const now = this.clock();
       const delay = this.delayFor(fault);
       const stalled = fault.stalledUntil > now;
