@@ -20,6 +20,11 @@ export interface ElementRange {
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const COMMA = 0x2c;
+const LOWER_U = 0x75;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
 
 // Module-level helpers, not closures: this runs per frame, and a closure made per call costs.
 const isHigh = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
@@ -68,28 +73,28 @@ function skipString(text: string, i: number): number {
  * @returns the ranges, or undefined when the text there is not one whole array
  */
 export function arrayElements(text: string, open: number): ElementRange[] | undefined {
-  if (text[open] !== '[') return undefined;
+  if (text.charCodeAt(open) !== OPEN_BRACKET) return undefined;
   const elements: ElementRange[] = [];
   let depth = 0;
   let start = open + 1;
   for (let i = open; i < text.length; i++) {
-    const c = text[i];
-    if (c === '"') {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) {
       const after = skipString(text, i);
       if (after < 0) return undefined;
       i = after - 1;
-    } else if (c === '[' || c === '{') {
+    } else if (c === OPEN_BRACKET || c === OPEN_BRACE) {
       depth++;
-    } else if (c === ']' || c === '}') {
+    } else if (c === CLOSE_BRACKET || c === CLOSE_BRACE) {
       depth--;
       if (depth === 0) {
         // The array closed: it must be the end of the text.
-        if (i !== text.length - 1 || c !== ']') return undefined;
+        if (i !== text.length - 1 || c !== CLOSE_BRACKET) return undefined;
         if (i > start) elements.push({ start, end: i });
         return elements;
       }
       if (depth < 0) return undefined;
-    } else if (depth === 1 && text.charCodeAt(i) === COMMA) {
+    } else if (depth === 1 && c === COMMA) {
       elements.push({ start, end: i });
       start = i + 1;
     }
@@ -113,7 +118,7 @@ function hex4(text: string, i: number): number {
  * @returns the bytes, or undefined when the range is not one string literal
  */
 export function decodedStringBytes(text: string, start: number, end: number): number | undefined {
-  if (text[start] !== '"' || skipString(text, start) !== end) return undefined;
+  if (text.charCodeAt(start) !== QUOTE || skipString(text, start) !== end) return undefined;
   let bytes = 0;
   /** The previous decoded unit was a high surrogate still waiting for its low half. */
   let pendingHigh = false;
@@ -121,7 +126,7 @@ export function decodedStringBytes(text: string, start: number, end: number): nu
     const c = text.charCodeAt(i);
     let unit = c;
     if (c === BACKSLASH) {
-      if (text[i + 1] === 'u') {
+      if (text.charCodeAt(i + 1) === LOWER_U) {
         unit = hex4(text, i + 2);
         if (unit < 0) return undefined;
         i += 5;

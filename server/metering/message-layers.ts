@@ -73,14 +73,21 @@ function socketIo(text: string): MessageLayers {
  * stringify per argument); for a room of 100 that was the meter's largest cost. One entry is
  * enough: the copies of one broadcast are written one after the other.
  */
-const lastClassified = new Map<TransportId, { text: string; layers: MessageLayers }>();
+const lastClassified: Record<TransportId, { text: string; layers: MessageLayers }> = {
+  polling: { text: '', layers: CONTROL },
+  ws: { text: '', layers: CONTROL },
+  sockjs: { text: '', layers: CONTROL },
+  socketio: { text: '', layers: CONTROL },
+};
 
 /** Layers of one message text of `transport` (either direction). Polling has no messages. */
 export function messageLayers(transport: TransportId, text: string): MessageLayers {
-  const last = lastClassified.get(transport);
-  if (last !== undefined && last.text === text) return last.layers;
+  const last = lastClassified[transport];
+  if (last.text === text) return last.layers;
   const layers = classify(transport, text);
-  lastClassified.set(transport, { text, layers });
+  // Fields overwritten in place: no allocation per message on the hot path.
+  last.text = text;
+  last.layers = layers;
   return layers;
 }
 

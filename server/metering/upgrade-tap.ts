@@ -42,14 +42,37 @@ export class UpgradeTap {
         // Data written to a destroyed socket never reaches the wire (nor the meter's count).
         if (socket.destroyed) return;
         // Once the head is through, a string is a frame's payload: the reader takes it as is.
-        if (typeof chunk === 'string' && this.head === undefined && this.switched) return outFrames.push(chunk);
+        if (typeof chunk === 'string' && this.head === undefined && this.switched) return this.later(outFrames, chunk);
         const rest = this.takeHead(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-        if (rest.length > 0) outFrames.push(rest);
+        if (rest.length > 0) this.later(outFrames, rest);
       },
       true,
     );
-    observeEmittedData(socket, (chunk) => inFrames.push(chunk));
+    // A copy where payloads are read: libraries unmask a client's frame in place once they have
+    // it (ws does). Raw ws needs sizes only, which sit in the headers, never unmasked.
+    const keepsPayload = transport !== 'ws';
+    observeEmittedData(socket, (chunk) => this.later(inFrames, keepsPayload ? Buffer.from(chunk) : chunk));
   }
+
+  /**
+   * Reads `chunk` on the next tick instead of now. Why: the tap sits on the message's path (a
+   * read is tapped before the library handles it, a write before it reaches the socket), and
+   * classifying frames there added to every round trip. On the next tick the replies have left
+   * (write-coalescing.ts flushes them as the read's handler returns) and the peer is already
+   * reading; the counts are still settled before any other I/O is handled, so nothing can read
+   * the meter in between. Chunks are kept in order per direction.
+   */
+  private later(reader: WsFrameReader, chunk: Buffer | string): void {
+    this.queued.push(reader, chunk);
+    if (this.queued.length === 2) process.nextTick(this.drain);
+  }
+
+  private readonly queued: (WsFrameReader | Buffer | string)[] = [];
+
+  private readonly drain = (): void => {
+    const queued = this.queued.splice(0);
+    for (let i = 0; i < queued.length; i += 2) (queued[i] as WsFrameReader).push(queued[i + 1] as Buffer | string);
+  };
 
   /** Counts response-head bytes as http; returns what follows the head (frames). */
   private takeHead(chunk: Buffer): Buffer {
@@ -77,7 +100,7 @@ export class UpgradeTap {
 
   private frameReader(direction: 'in' | 'out'): WsFrameReader {
     // Raw ws messages are our JSON and nothing else: their size is all the meter needs.
-    const sizesOnly = this.transport === 'ws';
+    const sizesOnly = this.transport === 'ws'; // (see keepsPayload above)
     let pending: PendingMessage | undefined;
     return new WsFrameReader((frame: WsFrame) => {
       if (frame.opcode === OPCODE.ping || frame.opcode === OPCODE.pong) {
