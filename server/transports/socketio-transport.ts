@@ -22,6 +22,9 @@ import { UpgradedSockets } from './upgraded-sockets';
 
 const debug = createDebug('lab:socketio');
 
+/** Most bytes `,"ref":"ack<n>"` adds to a payload's JSON (the counter stays far below 10^20). */
+const MAX_ADDED_REF_BYTES = 32;
+
 /** Socket.IO room holding every socket that has said hello (namespace-wide broadcasts go here). */
 const READY_ROOM = 'lab:ready';
 /** Chat rooms live under a prefix so a room name can never collide with a socket id's own room. */
@@ -155,6 +158,13 @@ export class SocketIoTransport implements ServerTransport {
     });
     debug('open %s in %s', socket.id, socket.nsp.name);
     const maxFrameBytes = this.hub.limits.maxFrameBytes;
+    // Engine.IO hands every packet to 'packet' listeners before Socket.IO decodes it and calls
+    // onAny, so this is the text the current event came in (Infinity for binary ones).
+    let rawLength = Number.POSITIVE_INFINITY;
+    socket.conn.on('packet', (packet: { type: string; data?: unknown }) => {
+      if (packet.type !== 'message') return;
+      rawLength = typeof packet.data === 'string' && packet.data.startsWith('2') ? packet.data.length : Number.POSITIVE_INFINITY;
+    });
     socket.onAny((event: unknown, ...args: unknown[]) => {
       // `socket.emit('join', {rooms}, reply => ...)`: the classic Socket.IO acknowledgement.
       const callback = typeof args[args.length - 1] === 'function' ? (args.pop() as (reply: unknown) => void) : undefined;
@@ -171,12 +181,16 @@ export class SocketIoTransport implements ServerTransport {
         acks.set(ref, callback);
       }
       try {
-        // Same frame limit as the text transports, measured on the payload as JSON.
+        // Same frame limit as the text transports, measured on the payload as JSON. The payload's
+        // JSON is part of the packet's text, so a packet whose text cannot reach the limit even at
+        // 3 bytes per UTF-16 unit (plus the ref added above) needs no second JSON.stringify.
         let tooLarge = false;
-        try {
-          tooLarge = body !== undefined && isOverBytes(JSON.stringify(body), maxFrameBytes);
-        } catch {
-          tooLarge = true;
+        if (rawLength * 3 + MAX_ADDED_REF_BYTES > maxFrameBytes) {
+          try {
+            tooLarge = body !== undefined && isOverBytes(JSON.stringify(body), maxFrameBytes);
+          } catch {
+            tooLarge = true;
+          }
         }
         if (tooLarge) {
           session.handleRefused(errorEvent('too_large', { ref, message: `Frame is over ${maxFrameBytes} bytes.` }));
