@@ -125,7 +125,9 @@ export class UpgradeTap {
       const layers = messageLayers(this.transport, text);
       if (layers.keepalive) this.sink.add(direction, 'keepalive', message.headerBytes + message.payloadBytes);
       else if (layers.payload > 0) this.sink.add(direction, 'payload', layers.payload);
-    }, !sizesOnly);
+      // Ours to unmask in place: incoming chunks are copies (see above), outgoing ones were
+      // written already and a server's frames are never masked.
+    }, !sizesOnly, true);
   }
 }
 

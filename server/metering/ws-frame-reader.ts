@@ -67,6 +67,11 @@ export class WsFrameReader {
   constructor(
     private readonly onFrame: (frame: WsFrame) => void,
     private readonly keepPayload = true,
+    /**
+     * The caller hands over chunks nobody else reads or writes (its own copies, or bytes already
+     * written): payloads are then views on them, unmasked in place, instead of copies.
+     */
+    private readonly ownsChunks = false,
   ) {}
 
   /** Feeds the next bytes of the stream (a string counts as its UTF-8 bytes, as a socket writes it). */
@@ -97,7 +102,8 @@ export class WsFrameReader {
         const take = Math.min(frame.left, chunk.length - at);
         if (this.keepPayload && frame.kept < Math.min(frame.payloadLength, MAX_KEPT_PAYLOAD)) {
           const keep = Math.min(take, MAX_KEPT_PAYLOAD - frame.kept);
-          frame.chunks.push(Buffer.from(chunk.subarray(at, at + keep)));
+          const part = chunk.subarray(at, at + keep);
+          frame.chunks.push(this.ownsChunks ? part : Buffer.from(part));
           frame.kept += keep;
         }
         frame.left -= take;

@@ -43,4 +43,16 @@ describe('ws frame reader', () => {
       if (keep) assert.deepEqual(frames.map((f) => f.text ?? f.payload.toString()), [text, text]);
     }
   });
+
+  test('chunks handed over (ownsChunks): masked payloads are unmasked in place, split anywhere', () => {
+    const text = 'masked é ' + 'x'.repeat(300);
+    const frame = built(Buffer.from(text), OPCODE.text, true);
+    for (const step of [frame.length, 1, 7]) {
+      const frames: WsFrame[] = [];
+      const reader = new WsFrameReader((f) => frames.push(f), true, true);
+      const copy = Buffer.from(frame);
+      for (let at = 0; at < copy.length; at += step) reader.push(copy.subarray(at, at + step));
+      assert.deepEqual(frames.map((f) => f.payload.toString()), [text], `step ${step}`);
+    }
+  });
 });
