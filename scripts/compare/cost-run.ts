@@ -44,10 +44,14 @@ export async function runCostOnPage(page: Page, kind: CostKind, idleSeconds: num
     await page.waitForTimeout(250);
     // The status line appears with the first render after the click.
     if ((await status.count()) === 0) continue;
-    state = (await status.getAttribute('data-status')) ?? 'running';
-    const done = Number(await status.getAttribute('data-done'));
-    const total = Number(await status.getAttribute('data-total'));
-    const text = (await status.locator('p').textContent()) ?? '';
+    // One read of the element: separate reads could straddle a re-render and pair one step's
+    // count with the next step's words.
+    const seen = await status.evaluate((el: unknown) => {
+      const node = el as { getAttribute(name: string): string | null; querySelector(sel: string): { textContent: string | null } | null };
+      return { state: node.getAttribute('data-status'), done: node.getAttribute('data-done'), total: node.getAttribute('data-total'), text: node.querySelector('p')?.textContent ?? '' };
+    });
+    state = seen.state ?? 'running';
+    const [done, total, text] = [Number(seen.done), Number(seen.total), seen.text];
     // The idle window reports no steps: its progress is the time gone out of the window asked for.
     const fraction = total > 0 ? done / total : kind === 'idle' ? Math.min(0.99, (Date.now() - clicked) / (idleSeconds * 1000)) : 0;
     onProgress({ phase: kind, fraction: state === 'done' ? 1 : fraction, text });

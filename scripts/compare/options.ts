@@ -37,8 +37,9 @@ export const CLI_SWEEP_DEFAULTS = { intervalsMs: [...SWEEP_DEFAULTS.intervalsMs]
 /** Usage text for `--help`. */
 export const USAGE = `Usage: npm run compare -- [options]
 
-Runs the /compare benchmark headless in Chromium against the production server and writes
-what the page measured to an output folder (report.json, report.csv, report.html, charts.png).
+Runs the /compare benchmark, then its cost measurements, headless in Chromium against the
+production server and writes what the page measured to an output folder (report.json,
+report.csv, report.html, charts.png). With the defaults a run takes about 2.5 minutes.
 
 Scenario (the same fields and bounds as the /compare form and its URL):
   --messages N        messages per transport, ${B.messages.min}-${B.messages.max} (default ${D.messages})
