@@ -1,12 +1,14 @@
 /**
  * `npm run compare` end to end: the CLI drives its own Chromium against the e2e server
- * (`--base-url`), and what it writes must be the page's numbers, complete and consistent.
+ * (`--base-url`), runs the benchmark and the three cost measurements, and what it writes must be
+ * the page's numbers, complete and consistent.
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { costToCsv } from '../measure/cost-export';
 import { resultToCsv } from '../measure/results-export';
 import type { CompareReport } from '../scripts/compare/compare-report';
 
@@ -14,7 +16,7 @@ const BASE_URL = `http://127.0.0.1:${process.env.E2E_PORT}`;
 
 function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'scripts/compare.ts', ...args], { timeout: 50_000 }, (err, stdout, stderr) => {
+    execFile(process.execPath, ['--import', 'tsx', 'scripts/compare.ts', ...args], { timeout: 100_000 }, (err, stdout, stderr) => {
       const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
       resolve({ code, stdout, stderr });
     });
@@ -29,15 +31,31 @@ function numbersIn(value: unknown, path = '$'): [string, number][] {
   return [];
 }
 
-test('a tiny headless run writes the page\u2019s numbers to four files', async () => {
-  test.setTimeout(60_000);
+/** A CSV export without its header row. */
+const rowsOnly = (csv: string) => csv.slice(csv.indexOf('\n') + 1);
+
+test('a tiny headless run with the three costs writes the page\u2019s numbers to four files', async () => {
+  test.setTimeout(120_000);
   const out = await mkdtemp(join(tmpdir(), 'compare-cli-'));
-  const args = ['--base-url', BASE_URL, '--messages', '20', '--rate', '20', '--transports', 'ws,socketio', '--isolate', '--out', out, '--timeout', '45'];
+  const args = ['--base-url', BASE_URL, '--messages', '20', '--rate', '20', '--transports', 'ws,socketio', '--isolate', '--out', out, '--timeout', '90'];
+  // Short costs: a 2 s idle window, two sweep intervals of six round trips each.
+  args.push('--costs', 'idle,connect,sweep', '--idle-seconds', '2', '--sweep', '250,1000', '--sweep-messages', '6');
   const { code, stdout, stderr } = await runCli(args);
   expect(code, `exit code (stderr: ${stderr})`).toBe(0);
   // The terminal table: one row per transport with its delivery.
   expect(stdout).toMatch(/^ws\s+40\/40\s/m);
   expect(stdout).toMatch(/^socketio\s+40\/40\s/m);
+  // Then the three cost tables, in the page's order, each with its rows.
+  const idleAt = stdout.search(/^transport\s+clients\s+B in\/min\s+B out\/min\s+req\/min$/m);
+  const connectAt = stdout.search(/^transport\s+B in\s+B out\s+requests\s+ms\s+idle B in\/s\s+idle B out\/s\s+idle req\/s$/m);
+  const sweepAt = stdout.search(/^interval ms\s+received\s+mean ms\s+p50 ms\s+theory ms\s/m);
+  expect(stdout.search(/^socketio\s+40\/40\s/m)).toBeLessThan(idleAt);
+  expect(idleAt).toBeLessThan(connectAt);
+  expect(connectAt).toBeLessThan(sweepAt);
+  expect(stdout.slice(idleAt, connectAt)).toMatch(/^polling\s+1\s+[\d.]+\s+[\d.]+\s+[\d.]+$/m);
+  expect(stdout.slice(connectAt, sweepAt)).toMatch(/^ws\s+\d+\s+\d+\s+1\s+[\d.]+\s/m);
+  expect(stdout.slice(sweepAt)).toMatch(/^250\s+6\/6\s+[\d.]+\s/m);
+  expect(stdout.slice(sweepAt)).toMatch(/^1000\s+6\/6\s+[\d.]+\s/m);
 
   for (const file of ['report.json', 'report.csv', 'report.html', 'charts.png']) {
     expect((await stat(join(out, file))).size, file).toBeGreaterThan(0);
@@ -58,9 +76,40 @@ test('a tiny headless run writes the page\u2019s numbers to four files', async (
   }
   for (const s of result.senders) expect(s.roundTrip.p50Ms, s.transport).toBeGreaterThan(0);
 
-  // The CSV is the page's CSV export of the same run: it is exactly what the JSON gives.
+  // The costs: the page's own exports, with the figures each measurement stands for.
+  const { idle, connect, sweep } = report.costs;
+  if (!idle || !connect || !sweep) throw new Error(`costs missing: ${Object.keys(report.costs).join(',')}`);
+  expect([idle.kind, connect.kind, sweep.kind]).toEqual(['idle', 'connect', 'sweep']);
+  expect(idle.requestedMs).toBe(2000);
+  expect(idle.rows.map((r) => [r.transport, r.clients])).toEqual(['polling', 'ws', 'sockjs', 'socketio'].map((t) => [t, 1]));
+  const idleRow = (t: string) => idle.rows.find((r) => r.transport === t)!;
+  // Polling keeps requesting while nothing is said; an open WebSocket makes no request at all.
+  expect(idleRow('polling').requestsPerMin).toBeGreaterThan(0);
+  expect(idleRow('polling').bytesOutPerMin).toBeGreaterThan(0);
+  expect(idleRow('ws').requestsPerMin).toBe(0);
+  expect(connect.rows.map((r) => r.transport)).toEqual(['polling', 'ws', 'sockjs', 'socketio']);
+  for (const r of connect.rows) {
+    expect(r.bytesIn, `${r.transport} connect bytes in`).toBeGreaterThan(0);
+    expect(r.ms, `${r.transport} connect ms`).toBeGreaterThan(0);
+  }
+  // A raw WebSocket connects with exactly one upgrade request.
+  expect(connect.rows.find((r) => r.transport === 'ws')?.requests).toBe(1);
+  expect(sweep.messages).toBe(6);
+  expect(sweep.points.map((p) => [p.intervalMs, p.sent, p.received])).toEqual([
+    [250, 6, 6],
+    [1000, 6, 6],
+  ]);
+  for (const p of sweep.points) {
+    expect(p.theoryMs).toBeCloseTo(p.intervalMs / 2 + p.pollRequestMs, 2);
+    expect(p.meanMs, `${p.intervalMs} ms: measured ${p.meanMs} vs theory ${p.theoryMs}`).toBeGreaterThan(p.theoryMs * 0.65);
+    expect(p.meanMs, `${p.intervalMs} ms: measured ${p.meanMs} vs theory ${p.theoryMs}`).toBeLessThan(p.theoryMs * 1.35);
+  }
+  expect(sweep.points[1].meanMs).toBeGreaterThan(sweep.points[0].meanMs);
+
+  // The CSV is the page's CSV exports of the same run, one header: exactly what the JSON gives.
   const csv = await readFile(join(out, 'report.csv'), 'utf8');
-  expect(csv).toBe(resultToCsv(result));
+  const costCsv = [costToCsv({ kind: 'idle', result: idle }), costToCsv({ kind: 'connect', result: connect }), costToCsv({ kind: 'sweep', result: sweep })];
+  expect(csv).toBe(resultToCsv(result) + costCsv.map(rowsOnly).join(''));
   const rows = csv.trim().split('\n').map((line) => line.split(','));
   const cell = (section: string, transport: string, metric: string) => Number(rows.find((r) => r[0] === section && r[1] === transport && r[2] === metric)?.[3]);
   for (const s of result.senders) {
@@ -68,12 +117,21 @@ test('a tiny headless run writes the page\u2019s numbers to four files', async (
     expect(cell('round-trip', s.transport, 'p99')).toBe(s.roundTrip.p99Ms);
     expect(cell('wire', s.transport, 'bytesOutPerMessage')).toBe(s.wire.bytesOutPerMessage);
   }
+  expect(cell('idle', 'polling', 'requestsPerMin')).toBe(idleRow('polling').requestsPerMin);
+  expect(cell('connect', 'ws', 'requests')).toBe(1);
+  expect(cell('sweep-1000ms', 'polling', 'meanMs')).toBe(sweep.points[1].meanMs);
 
   // Self-contained: inline SVG charts, no scripts, nothing loaded from elsewhere.
   const html = await readFile(join(out, 'report.html'), 'utf8');
   expect(html).toContain('<svg');
   expect(html).not.toMatch(/<script|<link|\ssrc=/i);
   expect(html).toContain(String(result.senders[0].roundTrip.p99Ms));
+  // A table per cost, with its numbers, and the sweep's and idle cost's charts.
+  for (const id of ['idle-cost', 'connect-cost', 'polling-sweep']) expect(html).toContain(`<table id="${id}">`);
+  expect(html).toContain(`<td>${idleRow('polling').requestsPerMin}</td>`);
+  expect(html).toContain(`<td>${sweep.points[1].meanMs}</td>`);
+  expect(html).toContain('aria-label="Polling sweep: measured latency vs interval"');
+  expect(html).toContain('aria-label="Idle requests per client and minute"');
 });
 
 test('the CLI stops with exit code 2 at its deadline', async () => {

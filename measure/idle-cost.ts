@@ -15,6 +15,12 @@ export interface IdleCostDeps {
   pollIntervalMs: number;
 }
 
+/**
+ * The idle window's bounds and default, seconds: long enough for one poll, short enough to stay a
+ * demo. Here rather than in the page's section so the CLI (`--idle-seconds`) checks the same bounds.
+ */
+export const IDLE_SECONDS = { min: 1, max: 300, default: 10 };
+
 /** Rounds to 0.1: more digits than a per-minute rate from a few seconds can carry. */
 export const round1 = (x: number) => Math.round(x * 10) / 10;
 

@@ -1,15 +1,19 @@
 /**
- * `npm run compare`: the /compare benchmark, headless. Drives the real page in Chromium, takes the
- * page's own exports and writes report.json, report.csv, report.html and charts.png.
- * Progress on stderr, the table on stdout. Exit codes: 0 done, 1 error, 2 timeout, 3 copies missing.
+ * `npm run compare`: the /compare benchmark, headless, then the page's cost measurements (idle,
+ * connect, polling sweep). Drives the real page in Chromium, takes the page's own exports and
+ * writes report.json, report.csv, report.html and charts.png.
+ * Progress on stderr, the tables on stdout. Exit codes: 0 done, 1 error, 2 timeout, 3 copies missing.
  */
 import { SingleBar } from 'cli-progress';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { buildReport, formatTable, missingDeliveries, type CompareReport } from './compare/compare-report';
+import { COST_CONTROLS } from './compare/cost-plan';
+import { collectCosts, joinCsv, missingSweepReplies } from './compare/cost-report';
+import { formatCostTables } from './compare/cost-tables';
 import { renderHtmlReport } from './compare/html-report';
 import { parseCompareArgs, USAGE, type CompareOptions } from './compare/options';
-import { runOnComparePage } from './compare/page-run';
+import { runOnComparePage, type PageProgress } from './compare/page-run';
 import { startProductionServer } from './compare/production-server';
 import { encodeScenario } from '../measure/scenario';
 
@@ -54,38 +58,45 @@ export async function runCompare(options: CompareOptions, log: (line: string) =>
     await assertHealthy(baseUrl);
   }
   log(`running /compare?${encodeScenario(options.scenario)} on ${baseUrl} in ${options.chromiumPath}`);
+  if (options.costs.length > 0) log(`then on the same page: ${options.costs.map((k) => COST_CONTROLS[k].label).join(', ')}`);
   // A bar on a terminal; plain lines in CI logs (cli-progress draws nothing without a TTY).
   const tty = process.stderr.isTTY === true;
-  const bar = new SingleBar({ format: 'compare [{bar}] {percentage}% | {status}', hideCursor: true, stream: process.stderr }, undefined);
+  const bar = new SingleBar({ format: 'compare [{bar}] {percentage}% | {phase}: {status}', hideCursor: true, stream: process.stderr }, undefined);
   let lastLine = '';
-  if (tty) bar.start(100, 0, { status: 'connecting' });
+  if (tty) bar.start(100, 0, { phase: 'benchmark', status: 'connecting' });
+  const onProgress = ({ phase, fraction, text }: PageProgress) => {
+    // The benchmark and each cost measurement fill the bar in turn, under their own name.
+    const name = phase === 'messages' ? 'benchmark' : COST_CONTROLS[phase].label;
+    if (tty) return bar.update(Math.round(fraction * 100), { phase: name, status: text });
+    // In a log, one line per phase and per tenth of it is plenty.
+    const line = `${name}: ${Math.floor(fraction * 10) * 10}% ${text}`;
+    if (line !== lastLine) log((lastLine = line));
+  };
   let page;
   try {
     page = await runOnComparePage(
       baseUrl,
-      options.scenario,
+      { scenario: options.scenario, costs: options.costs, idleSeconds: options.idleSeconds },
       options.chromiumPath,
-      ({ fraction, text }) => {
-        if (tty) return bar.update(Math.round(fraction * 100), { status: text });
-        // In a log, one line per phase and per tenth of the run is plenty.
-        const line = `${Math.floor(fraction * 10) * 10}% ${text}`;
-        if (line !== lastLine) log((lastLine = line));
-      },
+      onProgress,
       (close) => cleanups.push(close),
     );
   } finally {
     if (tty) bar.stop();
   }
-  const report = buildReport(options.scenario, page.json, {
-    pageUrl: page.pageUrl,
-    browserVersion: page.browserVersion,
-    serverStartedByCli: !options.baseUrl,
-  });
+  const costs = collectCosts(page.costs, { idleSeconds: options.idleSeconds, sweep: options.scenario.sweep });
+  const report = buildReport(
+    options.scenario,
+    page.json,
+    { pageUrl: page.pageUrl, browserVersion: page.browserVersion, serverStartedByCli: !options.baseUrl },
+    costs,
+  );
   const out = resolve(options.outDir);
   await mkdir(out, { recursive: true });
   await writeFile(join(out, OUTPUT_FILES.json), `${JSON.stringify(report, null, 2)}\n`);
-  // The page's own CSV download, byte for byte: the CLI adds no figures of its own.
-  await writeFile(join(out, OUTPUT_FILES.csv), page.csv);
+  // The page's own CSV downloads, byte for byte but for the cost exports' repeated header rows:
+  // the CLI adds no figures of its own.
+  await writeFile(join(out, OUTPUT_FILES.csv), joinCsv([page.csv, ...page.costs.map((c) => c.csv)]));
   await writeFile(join(out, OUTPUT_FILES.html), renderHtmlReport(report));
   await writeFile(join(out, OUTPUT_FILES.png), page.screenshot);
   return report;
@@ -115,8 +126,10 @@ async function main(): Promise<number> {
   try {
     const report = await runCompare(options, log);
     process.stdout.write(`${formatTable(report.result)}\n\n`);
+    const costTables = formatCostTables(report.costs);
+    if (costTables) process.stdout.write(`${costTables}\n\n`);
     process.stdout.write(`wrote ${Object.values(OUTPUT_FILES).map((f) => join(options.outDir, f)).join(', ')}\n`);
-    const missing = missingDeliveries(report.result);
+    const missing = [...missingDeliveries(report.result), ...missingSweepReplies(report.costs.sweep)];
     if (missing.length > 0) {
       process.stderr.write(`compare: not every copy arrived (${missing.join(', ')}); the reports show what did\n`);
       return 3;

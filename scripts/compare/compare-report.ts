@@ -6,6 +6,8 @@ import { arch, cpus, loadavg, platform, release, totalmem } from 'node:os';
 import type { BenchmarkResult } from '../../measure/benchmark-result';
 import type { Scenario } from '../../measure/scenario';
 import type { TransportId } from '../../protocol';
+import type { CompareCosts } from './cost-report';
+import { textTable } from './text-table';
 
 /** What `report.json` holds. */
 export interface CompareReport {
@@ -31,16 +33,20 @@ export interface CompareReport {
   };
   /** The page's JSON export, parsed, unchanged. */
   result: BenchmarkResult & { scenarioQuery: string };
+  /** Each cost measurement's JSON export, parsed, unchanged; empty with `--costs none`. */
+  costs: CompareCosts;
 }
 
 /**
- * Wraps the page's export.
+ * Wraps the page's exports.
  * @param exportedJson the text of the page's JSON download
+ * @param costs the cost measurements' exports (cost-report.ts `collectCosts`)
  */
 export function buildReport(
   scenario: Scenario,
   exportedJson: string,
   run: { pageUrl: string; browserVersion: string; serverStartedByCli: boolean },
+  costs: CompareCosts = {},
 ): CompareReport {
   const result = JSON.parse(exportedJson) as CompareReport['result'];
   return {
@@ -61,6 +67,7 @@ export function buildReport(
       serverStartedByCli: run.serverStartedByCli,
     },
     result,
+    costs,
   };
 }
 
@@ -118,9 +125,7 @@ export function formatTable(result: BenchmarkResult): string {
     r.bytesOutPerMessage.toFixed(1),
     r.requestsPerMessage.toFixed(2),
   ]);
-  const widths = HEADER.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-  const lines = [line(HEADER), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
+  const lines = [textTable(HEADER, rows)];
   const s = result.scenario;
   lines.push(
     '',

@@ -6,15 +6,9 @@ import { TRANSPORT_COLORS } from '../../app/lib/transport-colors';
 import type { LatencySummary } from '../../measure/latency-histogram';
 import type { CompareReport } from './compare-report';
 import { summaryRows } from './compare-report';
+import { renderCostSections } from './html-cost-sections';
+import { esc, table } from './html-table';
 import { barChart, lineChart } from './svg-charts';
-
-const esc = (s: string | number) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-function table(caption: string, header: string[], rows: (string | number)[][]): string {
-  const th = header.map((h) => `<th>${esc(h)}</th>`).join('');
-  const tr = rows.map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th>${esc(c)}</th>` : `<td>${esc(c)}</td>`)).join('')}</tr>`).join('');
-  return `<table><caption>${esc(caption)}</caption><thead><tr>${th}</tr></thead><tbody>${tr}</tbody></table>`;
-}
 
 const latencyCells = (s: LatencySummary) => [s.count, s.meanMs, s.p50Ms, s.p90Ms, s.p95Ms, s.p99Ms, s.maxMs];
 const LATENCY_HEADER = ['samples', 'mean ms', 'p50 ms', 'p90 ms', 'p95 ms', 'p99 ms', 'max ms'];
@@ -103,6 +97,7 @@ dl{display:grid;grid-template-columns:max-content 1fr;gap:0.1rem 1rem}dt{font-we
 </dl>
 ${errorNote}
 ${sections.join('\n')}
+${renderCostSections(report.costs)}
 </body></html>
 `;
 }

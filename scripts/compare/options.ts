@@ -1,12 +1,21 @@
 /** Command-line options of `npm run compare`, parsed with node:util's parseArgs. */
 import { parseArgs } from 'node:util';
 import { isTransportId, TRANSPORT_IDS } from '../../protocol';
-import { SCENARIO_BOUNDS, SCENARIO_DEFAULTS, scenarioSchema, type Scenario } from '../../measure/scenario';
+import { IDLE_SECONDS } from '../../measure/idle-cost';
+import { SCENARIO_BOUNDS, SCENARIO_DEFAULTS, SWEEP_BOUNDS, SWEEP_DEFAULTS, scenarioSchema, type Scenario } from '../../measure/scenario';
+import { COST_KINDS, costSeconds, type CostKind } from './cost-plan';
 
 /** Everything one headless run is told. */
 export interface CompareOptions {
-  /** The benchmark as the /compare page will run it (validated by the page's own schema). */
+  /**
+   * The benchmark as the /compare page will run it (validated by the page's own schema). Holds
+   * the polling sweep's intervals and messages when `costs` has `sweep`, the page's own place for them.
+   */
   scenario: Scenario;
+  /** The cost measurements to run after the benchmark, in the page's order; empty for none. */
+  costs: CostKind[];
+  /** The idle cost's window, s (meaningful when `costs` has `idle`). */
+  idleSeconds: number;
   /** An already-running server; without it the CLI starts `node dist/server/index.js` itself. */
   baseUrl?: string;
   outDir: string;
@@ -18,11 +27,19 @@ export interface CompareOptions {
 const B = SCENARIO_BOUNDS;
 const D = SCENARIO_DEFAULTS;
 
+/**
+ * The CLI's sweep: the page's intervals, but 10 messages each rather than the page's 20, which
+ * halves the sweep (≈ 40 s instead of ≈ 70 s here) and keeps a default run near 2.5 minutes; ten
+ * sends still sample the poll cycle evenly (measure/polling-sweep.ts), so the mean stays unbiased.
+ */
+export const CLI_SWEEP_DEFAULTS = { intervalsMs: [...SWEEP_DEFAULTS.intervalsMs], messages: 10 };
+
 /** Usage text for `--help`. */
 export const USAGE = `Usage: npm run compare -- [options]
 
-Runs the /compare benchmark headless in Chromium against the production server and writes
-what the page measured to an output folder (report.json, report.csv, report.html, charts.png).
+Runs the /compare benchmark, then its cost measurements, headless in Chromium against the
+production server and writes what the page measured to an output folder (report.json,
+report.csv, report.html, charts.png). With the defaults a run takes about 2.5 minutes.
 
 Scenario (the same fields and bounds as the /compare form and its URL):
   --messages N        messages per transport, ${B.messages.min}-${B.messages.max} (default ${D.messages})
@@ -34,26 +51,62 @@ Scenario (the same fields and bounds as the /compare form and its URL):
   --isolate           one transport at a time: exact bytes per transport (default)
   --no-isolate        all transports at once, side by side
 
+Cost measurements (after the benchmark, on the same page, one after another; they always cover
+all four transports, as the page does):
+  --costs LIST        comma-separated: ${COST_KINDS.join(',')}, or none (default: all three)
+                        idle     bytes and requests per client and minute with nothing sent
+                        connect  bytes, requests and time for a fresh client until its welcome
+                        sweep    polling latency and idle bytes at several polling intervals
+  --idle-seconds N    idle window, ${IDLE_SECONDS.min}-${IDLE_SECONDS.max} s (default ${IDLE_SECONDS.default})
+  --sweep LIST        sweep intervals in ms, comma-separated, each ${B.pollIntervalMs.min}-${B.pollIntervalMs.max}, ${SWEEP_BOUNDS.intervals.min}-${SWEEP_BOUNDS.intervals.max} of them
+                      (default ${CLI_SWEEP_DEFAULTS.intervalsMs.join(',')}); run in ascending order, like the page
+  --sweep-messages N  round-trip messages per interval, ${SWEEP_BOUNDS.messages.min}-${SWEEP_BOUNDS.messages.max} (default ${CLI_SWEEP_DEFAULTS.messages})
+
 Run:
   --base-url URL      use a server that is already running (it needs ADMIN_API=on);
                       default: start \`node dist/server/index.js\` on a free 127.0.0.1 port
   --out DIR           output folder (default compare-out/)
-  --timeout S         give up after S seconds, exit code 2 (default: twice the scenario's
-                      sending time plus 60 s)
+  --timeout S         give up after S seconds, exit code 2 (default: twice the expected
+                      time, i.e. the sending time plus the costs' own time, plus 60 s)
   --help              this text
 
 Environment: CHROMIUM_PATH (default /usr/bin/chromium).
-Exit codes: 0 done, every copy delivered; 1 error; 2 timeout; 3 done but copies missing.
+Exit codes: 0 done, every copy delivered; 1 error; 2 timeout; 3 done but copies missing
+(benchmark deliveries or sweep replies).
 `;
 
-function intOption(raw: string | undefined, name: string, key: keyof typeof SCENARIO_BOUNDS, fallback: number): number {
+function intOption(raw: string | undefined, name: string, bounds: { min: number; max: number }, fallback: number): number {
   if (raw === undefined) return fallback;
-  const { min, max } = B[key];
+  const { min, max } = bounds;
   // Strict, unlike the page's URL decoding which clamps: a typo on a command line should fail loudly.
   if (!/^\d+$/.test(raw.trim())) throw new Error(`--${name} wants a whole number, got "${raw}"`);
   const value = Number(raw);
   if (value < min || value > max) throw new Error(`--${name} must be within ${min}-${max}, got ${value}`);
   return value;
+}
+
+/** `--costs`: a subset of the kinds in the page's order, or `none`. */
+function costsOption(raw: string | undefined): CostKind[] {
+  if (raw === undefined) return [...COST_KINDS];
+  const listed = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  if (listed.length === 1 && listed[0] === 'none') return [];
+  const unknown = listed.filter((k) => !(COST_KINDS as readonly string[]).includes(k));
+  if (unknown.length > 0 || listed.length === 0) {
+    throw new Error(`--costs: unknown "${unknown.join(',')}"; pick from ${COST_KINDS.join(',')}, or none alone`);
+  }
+  return COST_KINDS.filter((k) => listed.includes(k));
+}
+
+/** `--sweep`: distinct whole intervals within the polling bounds, sorted as the page sorts them. */
+function sweepIntervalsOption(raw: string | undefined): number[] {
+  if (raw === undefined) return [...CLI_SWEEP_DEFAULTS.intervalsMs];
+  const listed = raw.split(',').map((s) => s.trim());
+  const values = listed.map((x) => intOption(x, 'sweep', B.pollIntervalMs, 0));
+  if (new Set(values).size !== values.length) throw new Error(`--sweep lists an interval twice: "${raw}"`);
+  const { min, max } = SWEEP_BOUNDS.intervals;
+  if (values.length < min || values.length > max) throw new Error(`--sweep wants ${min}-${max} intervals, got ${values.length}`);
+  // The page decodes the URL into ascending order; asking in that order keeps the two equal.
+  return values.sort((a, b) => a - b);
 }
 
 /** Seconds the senders need by the scenario's own clock (isolated phases run one after another). */
@@ -85,9 +138,20 @@ export function parseCompareArgs(argv: string[], env: Record<string, string | un
       'base-url': { type: 'string' },
       out: { type: 'string', default: 'compare-out' },
       timeout: { type: 'string' },
+      costs: { type: 'string' },
+      'idle-seconds': { type: 'string' },
+      sweep: { type: 'string' },
+      'sweep-messages': { type: 'string' },
     },
   });
   if (values.help) return 'help';
+  const costs = costsOption(values.costs);
+  // A knob for a measurement that will not run is a mistake worth saying, not ignoring.
+  if (values['idle-seconds'] !== undefined && !costs.includes('idle')) throw new Error('--idle-seconds needs idle in --costs');
+  for (const knob of ['sweep', 'sweep-messages'] as const) {
+    if (values[knob] !== undefined && !costs.includes('sweep')) throw new Error(`--${knob} needs sweep in --costs`);
+  }
+  const idleSeconds = intOption(values['idle-seconds'], 'idle-seconds', IDLE_SECONDS, IDLE_SECONDS.default);
   if (values.isolate && values['no-isolate']) throw new Error('--isolate and --no-isolate exclude each other');
   let transports = [...D.transports];
   if (values.transports !== undefined) {
@@ -97,20 +161,28 @@ export function parseCompareArgs(argv: string[], env: Record<string, string | un
     // The page lists transports in canonical order; so does the URL encoder.
     transports = TRANSPORT_IDS.filter((id) => listed.includes(id));
   }
-  const messages = intOption(values.messages, 'messages', 'messages', D.messages);
+  const messages = intOption(values.messages, 'messages', B.messages, D.messages);
+  const sweep = costs.includes('sweep')
+    ? {
+        intervalsMs: sweepIntervalsOption(values.sweep),
+        messages: intOption(values['sweep-messages'], 'sweep-messages', SWEEP_BOUNDS.messages, CLI_SWEEP_DEFAULTS.messages),
+      }
+    : undefined;
   const parsed = scenarioSchema.safeParse({
     messages,
-    ratePerSec: intOption(values.rate, 'rate', 'ratePerSec', D.ratePerSec),
-    sizeBytes: intOption(values.size, 'size', 'sizeBytes', D.sizeBytes),
-    pollIntervalMs: intOption(values['poll-interval'], 'poll-interval', 'pollIntervalMs', D.pollIntervalMs),
+    ratePerSec: intOption(values.rate, 'rate', B.ratePerSec, D.ratePerSec),
+    sizeBytes: intOption(values.size, 'size', B.sizeBytes, D.sizeBytes),
+    pollIntervalMs: intOption(values['poll-interval'], 'poll-interval', B.pollIntervalMs, D.pollIntervalMs),
     transports,
     isolate: values['no-isolate'] ? false : (values.isolate ?? D.isolate),
     // The default warm-up would swallow a tiny run: keep it below the message count.
-    warmup: intOption(values.warmup, 'warmup', 'warmup', Math.min(D.warmup, Math.floor(messages / 4))),
+    warmup: intOption(values.warmup, 'warmup', B.warmup, Math.min(D.warmup, Math.floor(messages / 4))),
+    // Only with a sweep: without one the page URL stays exactly what it was before costs existed.
+    ...(sweep ? { sweep } : {}),
   });
   if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n'));
   const scenario = parsed.data;
-  let timeoutSec = Math.ceil(2 * sendingSeconds(scenario) + 60);
+  let timeoutSec = Math.ceil(2 * (sendingSeconds(scenario) + costSeconds(costs, scenario, idleSeconds)) + 60);
   if (values.timeout !== undefined) {
     timeoutSec = Number(values.timeout);
     if (!Number.isFinite(timeoutSec) || timeoutSec <= 0) throw new Error(`--timeout wants a positive number of seconds, got "${values.timeout}"`);
@@ -120,5 +192,5 @@ export function parseCompareArgs(argv: string[], env: Record<string, string | un
     const url = new URL(baseUrl); // throws on a malformed URL, which is the message we want
     baseUrl = url.origin;
   }
-  return { scenario, baseUrl, outDir: values.out, timeoutSec, chromiumPath: env.CHROMIUM_PATH ?? '/usr/bin/chromium' };
+  return { scenario, costs, idleSeconds, baseUrl, outDir: values.out, timeoutSec, chromiumPath: env.CHROMIUM_PATH ?? '/usr/bin/chromium' };
 }

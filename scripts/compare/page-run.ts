@@ -1,17 +1,25 @@
 /**
  * Runs one benchmark on the /compare page in headless Chromium, exactly as a person would: the
- * scenario in the URL, a click on Run, then the page's own JSON and CSV exports and a screenshot.
+ * scenario in the URL, a click on Run, then the page's own JSON and CSV exports; then, on the same
+ * page, each cost measurement asked for (cost-run.ts), and a screenshot of everything it showed.
  * Nothing is measured here: every number comes from the page.
  */
-import { readFile } from 'node:fs/promises';
 import { isDeepStrictEqual } from 'node:util';
-import { chromium, type Page } from '@playwright/test';
+import { chromium } from '@playwright/test';
 import { decodeScenario, encodeScenario, type Scenario } from '../../measure/scenario';
+import { COST_CONTROLS, type CostKind } from './cost-plan';
+import { runCostOnPage, type CostDownload } from './cost-run';
+import { downloadText, regionScreenshot, type PageProgress } from './page-capture';
 
-/** Progress as the page's `<progress>` and status line show it. */
-export interface PageProgress {
-  fraction: number;
-  text: string;
+export type { PageProgress } from './page-capture';
+
+/** What to run on the page. */
+export interface PageRunRequest {
+  /** The benchmark; with `costs` holding `sweep`, its `sweep` is the sweep to run. */
+  scenario: Scenario;
+  /** Cost measurements to run after the benchmark, in this order. */
+  costs: readonly CostKind[];
+  idleSeconds: number;
 }
 
 /** What the page handed over. */
@@ -20,7 +28,9 @@ export interface PageRunOutput {
   json: string;
   /** The page's CSV export, as downloaded. */
   csv: string;
-  /** The results section (tables and charts) as PNG. */
+  /** Each cost measurement's JSON and CSV exports, in the order they ran. */
+  costs: CostDownload[];
+  /** The results section (tables and charts), down to the last cost section when costs ran, as PNG. */
   screenshot: Buffer;
   browserVersion: string;
   pageUrl: string;
@@ -29,23 +39,14 @@ export interface PageRunOutput {
 /** Switches Debian's Chromium needs here (see PITFALLS.md: no sandbox, no network chatter). */
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
-async function downloadText(page: Page, testId: string): Promise<string> {
-  const downloading = page.waitForEvent('download');
-  await page.getByTestId(testId).click();
-  const download = await downloading;
-  const failure = await download.failure();
-  if (failure) throw new Error(`the ${testId} download failed: ${failure}`);
-  return readFile(await download.path(), 'utf8');
-}
-
 /**
- * Opens `/compare?<scenario>`, runs it and collects the exports.
- * @param onProgress called about every 250 ms while the run goes on
+ * Opens `/compare?<scenario>`, runs it and the requested cost measurements, and collects the exports.
+ * @param onProgress called about every 250 ms while the benchmark or a measurement goes on
  * @param onCleanup receives a function that closes the browser, for the caller's deadline
  */
 export async function runOnComparePage(
   baseUrl: string,
-  scenario: Scenario,
+  { scenario, costs, idleSeconds }: PageRunRequest,
   chromiumPath: string,
   onProgress: (p: PageProgress) => void,
   onCleanup: (close: () => Promise<void>) => void,
@@ -80,7 +81,7 @@ export async function runOnComparePage(
         text: (await status.locator('p').textContent()) ?? '',
       };
       state = seen.state;
-      onProgress({ fraction: seen.fraction, text: seen.text });
+      onProgress({ phase: 'messages', fraction: seen.fraction, text: seen.text });
     }
     if (state !== 'done') {
       const text = (await status.locator('p').textContent()) ?? '';
@@ -89,10 +90,21 @@ export async function runOnComparePage(
 
     const json = await downloadText(page, 'export-json');
     const csv = await downloadText(page, 'export-csv');
+    // One after another: each one's window must hold none of the others' traffic (the page
+    // also refuses to start one while another runs).
+    const downloads: CostDownload[] = [];
+    for (const kind of costs) downloads.push(await runCostOnPage(page, kind, idleSeconds, onProgress));
+
+    const results = page.getByTestId('results');
+    const last = costs.at(-1);
+    // One picture from the benchmark's results down to the last cost section: the cost sections
+    // sit below the results, outside their element, and share no element of their own with them.
     // The export clicks leave the pointer where a chart tooltip would show up in the picture.
     await page.mouse.move(0, 0);
-    const screenshot = await page.getByTestId('results').screenshot({ animations: 'disabled' });
-    return { json, csv, screenshot, browserVersion: browser.version(), pageUrl: page.url() };
+    const screenshot = last
+      ? await regionScreenshot(page, results, page.locator('section').filter({ has: page.getByTestId(COST_CONTROLS[last].table) }))
+      : await results.screenshot({ animations: 'disabled' });
+    return { json, csv, costs: downloads, screenshot, browserVersion: browser.version(), pageUrl: page.url() };
   } finally {
     await browser.close();
   }

@@ -8,6 +8,11 @@ export interface Series {
   name: string;
   color: string;
   points: { x: number; y: number }[];
+  /**
+   * `line` (default) joins the points; `dashed` too, for a reference such as a theory line;
+   * `dots` marks each point without joining them, for measurements that are not a curve.
+   */
+  style?: 'line' | 'dashed' | 'dots';
 }
 
 /** One group of bars (e.g. one transport) with one value per bar label. */
@@ -82,8 +87,14 @@ export function lineChart(title: string, series: Series[], xLabel: string, yLabe
   const lines = series
     .map((s) => {
       const pts = s.points.filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y) && (!opts.logX || p.x > 0));
+      if (s.style === 'dots') {
+        return pts
+          .map((p) => `<circle cx="${sx(p.x).toFixed(1)}" cy="${sy(p.y).toFixed(1)}" r="4" fill="${s.color}"><title>${esc(`${s.name}: ${p.x}, ${p.y}`)}</title></circle>`)
+          .join('');
+      }
       const d = pts.map((p, i) => `${i === 0 ? 'M' : 'L'}${sx(p.x).toFixed(1)},${sy(p.y).toFixed(1)}`).join('');
-      return `<path d="${d}" fill="none" stroke="${s.color}" stroke-width="1.5"><title>${esc(s.name)}</title></path>`;
+      const dash = s.style === 'dashed' ? ' stroke-dasharray="6 4"' : '';
+      return `<path d="${d}" fill="none" stroke="${s.color}" stroke-width="1.5"${dash}><title>${esc(s.name)}</title></path>`;
     })
     .join('');
   return frame(title, xLabel, yLabel, ticks + lines + legend(series));

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { IdleCostResult } from '../../../measure/cost-results';
+import { IDLE_SECONDS } from '../../../measure/idle-cost';
 import type { TaskState } from '../../hooks/use-task';
 import { DIRECTION_COLORS } from '../../lib/series-colors';
 import { messages } from '../../messages';
@@ -10,8 +11,6 @@ import { MetricTable, TRANSPORT_ROWS, type MetricColumn } from './metric-table';
 import { NumberField } from './number-field';
 
 const t = messages.compare.idle;
-/** Window bounds, seconds: long enough for one poll, short enough to stay a demo. */
-export const IDLE_SECONDS = { min: 1, max: 300, default: 10 };
 
 type IdleRow = IdleCostResult['rows'][number];
 
