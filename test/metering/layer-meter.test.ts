@@ -12,6 +12,7 @@ import { firstHeadBytes } from '../support/http-stream';
 import { startLab, waitUntil, type RunningLab } from '../support/lab-fixture';
 import { rawWsScenario, socketIoScenario, sockjsScenario, type ScenarioResult } from '../support/layer-scenarios';
 import { pollingScenario, predictPollingLayers } from '../support/polling-layer-scenario';
+import { predictSockJsXhrLayers, sockjsXhrScenario } from '../support/sockjs-xhr-scenario';
 import { waitForMeterIdle } from '../support/wire-scenario';
 
 let running: RunningLab;
@@ -90,6 +91,29 @@ describe('layer meter', () => {
     assert.ok(layers.in.keepalive > 0 && layers.out.keepalive > 0, 'the empty poll was counted');
     assert.ok(layers.keepaliveRequests >= 1);
   });
+
+  for (const transport of ['xhr-streaming', 'xhr-polling'] as const) {
+    test(`sockjs over ${transport}: heads and chunked coding are http, h frames keepalive, the app's strings payload`, async () => {
+      const run = await sockjsXhrScenario(proxy.url, transport);
+      const layers = await settledLayers('sockjs');
+      const predicted = predictSockJsXhrLayers(proxy.connections);
+      assert.deepEqual(layers.in, predicted.in);
+      assert.deepEqual(layers.out, predicted.out);
+      assert.equal(layers.in.payload, bytes(run.sent), 'inbound payload is exactly the JSON sent');
+      assert.equal(layers.out.payload, bytes(run.received), 'outbound payload is exactly the JSON received');
+      assert.equal(running.lab.wireMeter.snapshot().buckets.sockjs.requests, predicted.requests, 'every request the proxy passed');
+      assert.equal(layers.keepaliveRequests, predicted.keepaliveRequests);
+      assert.ok(layers.out.keepalive > 0, 'the heartbeat was counted');
+      if (transport === 'xhr-streaming') {
+        // One streaming answer: its heartbeats are h frames among others, its 2 KiB prelude framing.
+        assert.equal(layers.out.keepalive, predicted.heartbeatFrameBytes);
+        assert.equal(predicted.preludeBytes, 2049, 'the prelude was on the wire');
+        assert.equal(layers.keepaliveRequests, 0);
+      } else {
+        assert.ok(layers.keepaliveRequests >= 1, 'a poll answered only h is a keepalive exchange');
+      }
+    });
+  }
 
   test('socketio over HTTP long-polling: payload inside Engine.IO polling bodies, pings as keepalive exchanges', async () => {
     const socket = io(proxy.url, { path: TRANSPORT_PATHS.socketio, transports: ['polling'], forceNew: true, reconnection: false });
