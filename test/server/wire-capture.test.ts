@@ -7,11 +7,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { io } from 'socket.io-client';
-import { TRANSPORT_IDS, TRANSPORT_PATHS, type WireBucket } from '../../protocol';
+import { TRANSPORT_IDS, TRANSPORT_PATHS, type TransportId, type WireBucket } from '../../protocol';
 import { startByteCountingProxy, byteLength } from '../support/byte-counting-proxy';
 import { startLab, waitUntil, type RunningLab } from '../support/lab-fixture';
 import { findTcpdump, startCapture } from '../support/packet-capture';
 import { payloadByConnection, type CapturedConnection } from '../support/pcap-reader';
+import { sockjsXhrScenario } from '../support/sockjs-xhr-scenario';
 import { runChatExchange, waitForMeterIdle, waitForServedBody, waitForSocketIoPollingClose } from '../support/wire-scenario';
 
 const tcpdump = findTcpdump();
@@ -96,8 +97,8 @@ async function socketIoPollingClient(url: string) {
   return socket;
 }
 
-test('packet capture: long-polling clients that disconnect, with a long poll pending or cut', { skip: tcpdump.reason ?? false }, async () => {
-  const running = await startLab({ socketIoPingIntervalMs: 100, socketIoPingTimeoutMs: 1000 });
+test('packet capture: HTTP clients that disconnect with a long poll or a stream pending, or cut', { skip: tcpdump.reason ?? false }, async () => {
+  const running = await startLab({ socketIoPingIntervalMs: 100, socketIoPingTimeoutMs: 1000, sockjsHeartbeatMs: 100 });
   const proxy = await startByteCountingProxy(running.url);
   try {
     const packets = await captured(running, async () => {
@@ -118,6 +119,8 @@ test('packet capture: long-polling clients that disconnect, with a long poll pen
       await Promise.all([lateDisconnect, lateClose]);
       // Our polling: the link POSTs /close; a poll in flight is answered and read.
       await runChatExchange(running.lab, 'polling', running.url);
+      // sockjs-client really aborts its pending xhr poll or stream on close(), and sends nothing after.
+      for (const transport of ['xhr-streaming', 'xhr-polling'] as const) await sockjsXhrScenario(running.url, transport);
     });
     assertMeterMatchesCapture(running, packets);
     // Once every connection has closed, the proxy agrees with the capture too, to the byte.
@@ -129,7 +132,8 @@ test('packet capture: long-polling clients that disconnect, with a long poll pen
     }
     const refused = proxy.connections.filter((c) => Buffer.concat(c.fromServer).toString('latin1').startsWith('HTTP/1.1 400 ')).length;
     const { buckets } = running.lab.wireMeter.snapshot();
-    console.log(`disconnect capture: socketio in=${buckets.socketio.bytesIn} out=${buckets.socketio.bytesOut} conns=${buckets.socketio.connections} (${refused} late POSTs refused); polling in=${buckets.polling.bytesIn} out=${buckets.polling.bytesOut} conns=${buckets.polling.connections}`);
+    const line = (id: TransportId) => `${id} in=${buckets[id].bytesIn} out=${buckets[id].bytesOut} conns=${buckets[id].connections}`;
+    console.log(`disconnect capture: ${line('socketio')} (${refused} late POSTs refused); ${line('polling')}; ${line('sockjs')}`);
   } finally {
     await proxy.close();
     await running.close();
