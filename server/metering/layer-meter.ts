@@ -8,7 +8,9 @@
  *   request stream delivered), and for a response what the handler passed to write()/end(). HTTP
  *   headers (and chunked coding) are the rest, so `http` is exact even for odd header spacing.
  *   Bodies are read to find the payload inside them; an exchange that carried only keepalive
- *   units, or a poll that brought no events, counts whole (headers too) as keepalive.
+ *   units, or a poll that brought no events, counts whole (headers too) as keepalive; keepalive
+ *   units among others (SockJS `h` frames in an xhr-streaming answer) count their own bytes.
+ *   Chunked coding counts as http: it is HTTP/1.1's own framing of a body.
  * - Upgraded sockets: the upgrade request's header bytes are rebuilt from the request line and
  *   `rawHeaders` (Node has consumed them; tests check the sum against a proxy's raw bytes).
  *   Everything after is read frame by frame from copies of what the library wrote (a wrapper on
@@ -17,9 +19,12 @@
  * - `framing` is what remains of the WireMeter's total after the other three. The tests check
  *   it against the byte model, so a byte missed or double-counted elsewhere shows up there.
  *
- * Limits: bytes of an HTTP exchange are split when its response finishes (until then a long
- * poll's bytes show as framing); bytes a library passed along with the upgrade (`head`, empty
- * unless the client sent frames before the 101) and compressed frames count as framing.
+ * Limits: bytes of an HTTP exchange are split when its response finishes or its connection
+ * closes (until then a long poll's or an xhr-streaming answer's bytes show as framing); when a
+ * connection closes with response bytes still queued in the process (never sent), http comes
+ * out short by those bytes (never below 0) and framing long; bytes a library passed along with
+ * the upgrade (`head`, empty unless the client sent frames before the 101) and compressed
+ * frames count as framing.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
@@ -89,6 +94,8 @@ export class LayerMeter {
       if (capture.requestBytes <= MAX_KEPT_BODY) capture.requestChunks.push(chunk);
     });
     observeWrites(res, (chunk) => {
+      // Written after the client went away: never on the wire (nor in the wire meter's count).
+      if (res.destroyed) return;
       capture.responseBytes += chunk.length;
       if (capture.responseBytes <= MAX_KEPT_BODY) capture.responseChunks.push(chunk);
     });
@@ -149,6 +156,9 @@ export class LayerMeter {
     c.out.http += Math.max(0, bytesOut - capture.responseBytes);
     c.in.payload += sent.payload;
     c.out.payload += answered.payload;
+    // Heartbeats among other units (SockJS `h` frames in an xhr-streaming answer).
+    c.in.keepalive += sent.keepaliveBytes;
+    c.out.keepalive += answered.keepaliveBytes;
   }
 
   private zeroCounts(): Record<TransportId, Counts> {

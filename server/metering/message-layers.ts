@@ -107,14 +107,29 @@ function classify(transport: TransportId, text: string): MessageLayers {
 /** Engine.IO's separator between packets in one polling body (the ASCII record separator). */
 const ENGINE_IO_SEPARATOR = '\x1e';
 
+/** What one HTTP body carries, by layer. */
+export interface BodyLayers {
+  /** Bytes of application JSON in the body. */
+  payload: number;
+  /** Units that exist only to keep the connection alive, and their bytes in the body. */
+  keepaliveUnits: number;
+  keepaliveBytes: number;
+  /** Every other unit (open, close, messages). */
+  otherUnits: number;
+  /** A poll of ours that brought no event. */
+  emptyPoll: boolean;
+}
+
 /**
  * Layers of one HTTP body of `transport`: its units (one polling answer, the Engine.IO packets
  * of a polling body, the SockJS frames of an xhr answer) each classified like a message.
+ * A keepalive unit's bytes are its own (a SockJS frame with its `\n` terminator, an Engine.IO
+ * packet without the separator between packets).
  * @param path request path, to tell our polling endpoints apart
  * @param direction `in` for a request body, `out` for a response body
  */
-export function httpBodyLayers(transport: TransportId, path: string, direction: 'in' | 'out', body: string): { payload: number; keepaliveUnits: number; otherUnits: number; emptyPoll: boolean } {
-  const result = { payload: 0, keepaliveUnits: 0, otherUnits: 0, emptyPoll: false };
+export function httpBodyLayers(transport: TransportId, path: string, direction: 'in' | 'out', body: string): BodyLayers {
+  const result: BodyLayers = { payload: 0, keepaliveUnits: 0, keepaliveBytes: 0, otherUnits: 0, emptyPoll: false };
   if (body.length === 0) return result;
   if (transport === 'polling') {
     // POST /send carries exactly one operation as the client wrote it.
@@ -133,14 +148,17 @@ export function httpBodyLayers(transport: TransportId, path: string, direction: 
     if (transport === 'socketio' && direction === 'out' && unit === 'ok') continue;
     const layers = messageLayers(transport, unit);
     result.payload += layers.payload;
-    if (layers.keepalive) result.keepaliveUnits++;
-    else result.otherUnits++;
+    if (layers.keepalive) {
+      result.keepaliveUnits++;
+      result.keepaliveBytes += utf8(unit);
+    } else result.otherUnits++;
   }
   return result;
 }
 
+/** SockJS xhr frames, each with the `\n` that ends it (an xhr-streaming body is many of them). */
 function splitLines(body: string): string[] {
-  return body.split('\n').filter((line) => line.length > 0);
+  return body.match(/[^\n]*\n|[^\n]+$/g) ?? [];
 }
 
 function parseJson(text: string): unknown {

@@ -9,6 +9,8 @@
  *   request's header bytes are read after that finish, so they fall into the next request's delta.
  * - After an upgrade everything on the socket belongs to the transport that took it; its delta is
  *   settled at close, and `snapshot()` adds open sockets' current deltas so live totals move.
+ * - A connection that closes with a response unfinished (a long poll or an xhr-streaming answer
+ *   whose client went away) settles the rest of its bytes into that request: it is an exchange too.
  * - Bytes never claimed by a request (a half-sent request, a connection closed mid-headers) go to
  *   the connection's last bucket, or `page` (everything that is not ours) if it never had one.
  *
@@ -47,10 +49,17 @@ interface TrackedConnection {
   baseOut: number;
   /** Set once an upgrade is routed: from then on, every byte goes here. */
   upgradedTo?: WireBucket;
-  /** Buckets of requests whose responses have not finished, oldest first (HTTP/1.1 answers in order). */
-  readonly inFlight: WireBucket[];
+  /** Requests whose responses have not finished, oldest first (HTTP/1.1 answers in order). */
+  readonly inFlight: InFlightRequest[];
   lastBucket?: WireBucket;
   readonly record: WireConnectionRecord;
+}
+
+/** A routed request whose response has not finished yet. */
+interface InFlightRequest {
+  bucket: WireBucket;
+  req: IncomingMessage;
+  res: ServerResponse;
 }
 
 /** Node keeps this private counter of bytes handed to the OS; `bytesWritten` adds the user-space queue. */
@@ -58,18 +67,20 @@ type SocketWithDispatched = Socket & { _bytesDispatched?: number };
 
 const emptyTotals = (): WireBucketTotals => ({ bytesIn: 0, bytesOut: 0, requests: 0, upgrades: 0, connections: 0 });
 
-/** One finished HTTP request/response and exactly the bytes the meter gave it. */
+/** One HTTP request/response, ended or cut off, and exactly the bytes the meter gave it. */
 export interface WireExchange extends WireBytes {
   bucket: WireBucket;
   req: IncomingMessage;
   res: ServerResponse;
+  /** False when the connection closed before the response finished (its bytes end at the close). */
+  finished: boolean;
 }
 
 /**
  * The meter. Wire it with `server.on('connection', meter.track)` and call `route()` from the
  * dispatcher for every request and upgrade. Emits `connectionClosed` (with the record) after a
- * connection's bytes are settled, and `exchange` (a WireExchange) when a response has finished
- * and its bytes are settled (the layer meter splits those).
+ * connection's bytes are settled, and `exchange` (a WireExchange) when a response has finished,
+ * or its connection closed first, and its bytes are settled (the layer meter splits those).
  */
 export class WireMeter extends EventEmitter {
   private totals = this.zeroTotals();
@@ -109,15 +120,18 @@ export class WireMeter extends EventEmitter {
     }
     this.totals[bucket].requests++;
     this.touch(conn, bucket);
-    conn.inFlight.push(bucket);
+    const request: InFlightRequest = { bucket, req, res };
+    conn.inFlight.push(request);
     // Prepended: Node's own 'finish' listener flushes a pipelined next response onto the socket,
     // and those bytes must not be counted for this one.
     res.prependOnceListener('finish', () => {
-      // Responses finish in request order, so the oldest in-flight request is the one that ended.
+      // Responses finish in request order, so this is the oldest in flight, unless the
+      // connection's close already settled it.
+      if (conn.inFlight[0] !== request) return;
       conn.inFlight.shift();
       conn.lastBucket = bucket;
       const [bytesIn, bytesOut] = this.settle(conn, bucket, false);
-      this.emit('exchange', { bucket, req, res, bytesIn, bytesOut } satisfies WireExchange);
+      this.emit('exchange', { bucket, req, res, bytesIn, bytesOut, finished: true } satisfies WireExchange);
     });
   }
 
@@ -126,7 +140,7 @@ export class WireMeter extends EventEmitter {
     const buckets = {} as Record<WireBucket, WireBucketTotals>;
     for (const id of WIRE_BUCKETS) buckets[id] = { ...this.totals[id] };
     for (const conn of this.open.values()) {
-      const owner = conn.upgradedTo ?? conn.inFlight[0];
+      const owner = conn.upgradedTo ?? conn.inFlight[0]?.bucket;
       if (!owner) continue; // an idle keep-alive connection: its next bytes have no owner yet
       const [bytesIn, bytesOut] = readCounters(conn.socket, false, conn.baseOut);
       buckets[owner].bytesIn += bytesIn - conn.baseIn;
@@ -162,8 +176,12 @@ export class WireMeter extends EventEmitter {
   }
 
   private closeConnection(conn: TrackedConnection): void {
-    const owner = conn.upgradedTo ?? conn.inFlight[0] ?? conn.lastBucket ?? 'page';
-    this.settle(conn, owner, true);
+    const cutOff = conn.upgradedTo ? undefined : conn.inFlight[0];
+    const owner = conn.upgradedTo ?? cutOff?.bucket ?? conn.lastBucket ?? 'page';
+    const [bytesIn, bytesOut] = this.settle(conn, owner, true);
+    // Emptied first: a 'finish' that still comes after the close must not settle again.
+    conn.inFlight.length = 0;
+    if (cutOff) this.emit('exchange', { ...cutOff, bytesIn, bytesOut, finished: false } satisfies WireExchange);
     this.open.delete(conn.socket);
     conn.record.open = false;
     this.closedRecords.push(conn.record);

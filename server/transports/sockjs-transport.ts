@@ -62,21 +62,28 @@ export class SockJsTransport implements ServerTransport {
   }
 
   handleRequest(req: IncomingMessage, res: ServerResponse): void {
-    // sockjs buffers xhr_send bodies whole: refuse big (or unsized) bodies before it sees them.
-    if (req.method === 'POST') {
-      const length = Number(req.headers['content-length']);
-      const chunked = req.headers['transfer-encoding'] !== undefined;
-      if (chunked || length > this.hardLimit) {
-        res.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
-        res.end(JSON.stringify(errorEvent('too_large', { message: `Body is over ${this.hardLimit} bytes.` })));
-        req.resume();
-        return;
-      }
-    }
+    // sockjs buffers xhr_send bodies whole: refuse a big declared body before it sees any of it.
+    const declared = req.headers['transfer-encoding'] === undefined ? Number(req.headers['content-length']) : NaN;
+    if (req.method === 'POST' && declared > this.hardLimit) return this.refuseTooLarge(req, res);
+    const before = bodyListeners(req);
     if (!this.handler(req, res)) {
       res.writeHead(404, { 'content-type': 'application/json' });
       res.end(JSON.stringify(errorEvent('bad_request')));
+      return;
     }
+    // A body of unknown size (the Node sockjs-client sends xhr_send chunked; browsers declare a
+    // length) is counted as it streams, and taken away from sockjs the moment it passes the limit.
+    if (req.method === 'POST' && !Number.isFinite(declared)) {
+      capStreamedBody(req, before, this.hardLimit, () => this.refuseTooLarge(req, res));
+    }
+  }
+
+  private refuseTooLarge(req: IncomingMessage, res: ServerResponse): void {
+    // sockjs answered already (it refuses some requests before their body ends): just cut it.
+    if (res.headersSent) return void req.socket.destroy();
+    res.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
+    res.end(JSON.stringify(errorEvent('too_large', { message: `Body is over ${this.hardLimit} bytes.` })));
+    req.resume();
   }
 
   opensConnection(req: IncomingMessage, upgrade: boolean): boolean {
@@ -158,6 +165,29 @@ class HeldBytes {
     const recv = session.recv;
     return this.tally.bytesIn(session.send_buffer) + queuedBytes(recv?.connection ?? recv?.request?.connection);
   }
+}
+
+/** The `data` and `end` listeners a request has now (to tell apart the ones sockjs adds next). */
+function bodyListeners(req: IncomingMessage): Set<unknown> {
+  return new Set([...req.listeners('data'), ...req.listeners('end')]);
+}
+
+/**
+ * Counts a streamed request body; once it passes `limit`, removes the body listeners added since
+ * `before` (sockjs's buffer: it never sees the end, so never parses what it holds, at most
+ * `limit` plus one chunk) and calls `onOver`.
+ */
+function capStreamedBody(req: IncomingMessage, before: Set<unknown>, limit: number, onOver: () => void): void {
+  let size = 0;
+  const count = (chunk: Buffer) => {
+    size += chunk.length;
+    if (size <= limit) return;
+    for (const event of ['data', 'end'] as const) {
+      for (const listener of req.listeners(event)) if (!before.has(listener)) req.off(event, listener as (...args: unknown[]) => void);
+    }
+    onOver();
+  };
+  req.on('data', count);
 }
 
 /** SockJS's HTTP transports that open (or resume) a session: `<prefix>/<server>/<session>/<kind>`. */

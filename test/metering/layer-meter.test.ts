@@ -12,7 +12,8 @@ import { firstHeadBytes } from '../support/http-stream';
 import { startLab, waitUntil, type RunningLab } from '../support/lab-fixture';
 import { rawWsScenario, socketIoScenario, sockjsScenario, type ScenarioResult } from '../support/layer-scenarios';
 import { pollingScenario, predictPollingLayers } from '../support/polling-layer-scenario';
-import { waitForMeterIdle } from '../support/wire-scenario';
+import { predictSockJsXhrLayers, sockjsXhrScenario } from '../support/sockjs-xhr-scenario';
+import { waitForMeterIdle, waitForSocketIoPollingClose } from '../support/wire-scenario';
 
 let running: RunningLab;
 let proxy: ByteCountingProxy;
@@ -28,11 +29,10 @@ afterEach(async () => {
 });
 
 /**
- * Ends every proxied connection, waits until the meter settled them; returns the layers.
- * @param matchProxy false when the client tears down a connection with a response still to come
- *   (a long poll): the server's last write then goes out after the proxy stopped reading
+ * Ends every proxied connection, waits until the meter settled them; returns the layers. Call it
+ * once the client has sent its last request: endAll() ends only the connections already there.
  */
-async function settledLayers(transport: TransportId, matchProxy = true): Promise<WireLayerTotals> {
+async function settledLayers(transport: TransportId): Promise<WireLayerTotals> {
   await proxy.endAll();
   await waitForMeterIdle(running.lab.wireMeter);
   const snapshot = running.lab.layerMeter.snapshot();
@@ -41,10 +41,8 @@ async function settledLayers(transport: TransportId, matchProxy = true): Promise
   const sum = (l: WireLayerBytes) => WIRE_LAYERS.reduce((n, id) => n + l[id], 0);
   const seen = proxy.totals();
   // The wire meter equals the proxy (wire-meter.test.ts); the layers add up to both, exactly.
-  if (matchProxy) {
-    assert.equal(bytesIn, seen.toServer);
-    assert.equal(bytesOut, seen.fromServer);
-  }
+  assert.equal(bytesIn, seen.toServer);
+  assert.equal(bytesOut, seen.fromServer);
   assert.equal(sum(layers.in), bytesIn, 'inbound layers add up');
   assert.equal(sum(layers.out), bytesOut, 'outbound layers add up');
   return layers;
@@ -91,6 +89,29 @@ describe('layer meter', () => {
     assert.ok(layers.keepaliveRequests >= 1);
   });
 
+  for (const transport of ['xhr-streaming', 'xhr-polling'] as const) {
+    test(`sockjs over ${transport}: heads and chunked coding are http, h frames keepalive, the app's strings payload`, async () => {
+      const run = await sockjsXhrScenario(proxy.url, transport);
+      const layers = await settledLayers('sockjs');
+      const predicted = predictSockJsXhrLayers(proxy.connections);
+      assert.deepEqual(layers.in, predicted.in);
+      assert.deepEqual(layers.out, predicted.out);
+      assert.equal(layers.in.payload, bytes(run.sent), 'inbound payload is exactly the JSON sent');
+      assert.equal(layers.out.payload, bytes(run.received), 'outbound payload is exactly the JSON received');
+      assert.equal(running.lab.wireMeter.snapshot().buckets.sockjs.requests, predicted.requests, 'every request the proxy passed');
+      assert.equal(layers.keepaliveRequests, predicted.keepaliveRequests);
+      assert.ok(layers.out.keepalive > 0, 'the heartbeat was counted');
+      if (transport === 'xhr-streaming') {
+        // One streaming answer: its heartbeats are h frames among others, its 2 KiB prelude framing.
+        assert.equal(layers.out.keepalive, predicted.heartbeatFrameBytes);
+        assert.equal(predicted.preludeBytes, 2049, 'the prelude was on the wire');
+        assert.equal(layers.keepaliveRequests, 0);
+      } else {
+        assert.ok(layers.keepaliveRequests >= 1, 'a poll answered only h is a keepalive exchange');
+      }
+    });
+  }
+
   test('socketio over HTTP long-polling: payload inside Engine.IO polling bodies, pings as keepalive exchanges', async () => {
     const socket = io(proxy.url, { path: TRANSPORT_PATHS.socketio, transports: ['polling'], forceNew: true, reconnection: false });
     const received: { name: string; json: string }[] = [];
@@ -105,9 +126,14 @@ describe('layer meter', () => {
     // At least one ping/pong round trip (100 ms interval), then a clean close.
     await waitUntil(() => running.lab.layerMeter.layers().socketio.keepaliveRequests >= 2, 'a ping and its pong');
     const finalCount = received.length;
+    // socket.io-client does not abort its pending long poll: it POSTs `41` and then `1`, each on a
+    // new connection, and the server answers the poll (a noop) when the `1` comes. Ending the
+    // proxy's connections any earlier cuts that poll, the session dies, and the late POSTs get a
+    // 400 the proxy reads only after the meter counted it (see wire-capture.test.ts).
+    const closed = waitForSocketIoPollingClose(running.lab);
     socket.disconnect();
-    // socket.io-client aborts its pending long poll; the server answers it into a closed socket.
-    const layers = await settledLayers('socketio', false);
+    await closed;
+    const layers = await settledLayers('socketio');
     assert.equal(layers.in.payload, bytes(bodies.map((b) => JSON.stringify(b))), 'inbound payload is exactly the JSON emitted');
     assert.equal(layers.out.payload, bytes(received.slice(0, finalCount).map((r) => r.json)), 'outbound payload is exactly the JSON received');
     for (const dir of [layers.in, layers.out]) assert.ok(dir.framing > 0 && dir.http > 0 && dir.keepalive > 0, JSON.stringify(dir));

@@ -1,105 +1,72 @@
 /**
  * The wire meter against a packet capture: tcpdump records loopback traffic on the Lab's port
- * while one client per transport chats, and every connection's TCP payload in the capture must
- * equal the meter's bytes for it, per direction, and so must the per-bucket sums.
+ * while clients chat, and every connection's TCP payload in the capture must equal the meter's
+ * bytes for it, per direction, and so must the per-bucket sums.
  * Skips (saying why) where tcpdump is missing or may not capture; CI installs it and runs as root.
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createSocket } from 'node:dgram';
-import { once } from 'node:events';
-import { existsSync, mkdtempSync, rmSync, watch } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { test } from 'node:test';
-import { TRANSPORT_IDS, type WireBucket } from '../../protocol';
-import { hasUdpDatagramTo, payloadByConnection } from '../support/pcap-reader';
-import { startLab } from '../support/lab-fixture';
-import { runChatExchange, waitForMeterIdle } from '../support/wire-scenario';
-
-/** Path of a runnable tcpdump, or why there is none. */
-function findTcpdump(): { path?: string; reason?: string } {
-  const candidates = ['/usr/bin/tcpdump', '/usr/sbin/tcpdump', '/sbin/tcpdump'];
-  const path = candidates.find((p) => existsSync(p));
-  if (!path) return { reason: 'tcpdump is not installed (CI installs it: scripts/ensure-tcpdump.sh)' };
-  if (process.getuid?.() !== 0) return { reason: 'capturing packets needs root (CI runs as root)' };
-  return { path };
-}
-
-/** Starts tcpdump and resolves once it says it is listening (or rejects with its stderr). */
-async function startCapture(tcpdump: string, file: string, filter: string): Promise<ChildProcess> {
-  // -U: write each packet as it comes; -Z root: keep the right to write our temp file; -s: headers are enough.
-  const child = spawn(tcpdump, ['-i', 'lo', '-n', '-U', '-s', '256', '-Z', 'root', '-w', file, filter], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  await new Promise<void>((resolve, reject) => {
-    child.stderr!.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-      if (stderr.includes('listening on')) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`tcpdump exited (${code}) before listening: ${stderr.trim()}`)));
-  });
-  return child;
-}
-
-/** Sends a UDP marker and resolves once tcpdump has written it: every earlier packet is in the file. */
-async function flushCapture(file: string, markerPort: number, timeoutMs = 5000): Promise<void> {
-  const watcher = watch(file);
-  try {
-    const seen = new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('capture marker never reached the file')), timeoutMs);
-      const check = () => {
-        if (!hasUdpDatagramTo(file, markerPort)) return;
-        clearTimeout(timer);
-        resolve();
-      };
-      watcher.on('change', check);
-      check();
-    });
-    const udp = createSocket('udp4');
-    udp.send('end of scenario', markerPort, '127.0.0.1', () => udp.close());
-    await seen;
-  } finally {
-    watcher.close();
-  }
-}
+import { io } from 'socket.io-client';
+import { TRANSPORT_IDS, TRANSPORT_PATHS, type TransportId, type WireBucket } from '../../protocol';
+import { startByteCountingProxy, byteLength } from '../support/byte-counting-proxy';
+import { startLab, waitUntil, type RunningLab } from '../support/lab-fixture';
+import { findTcpdump, startCapture } from '../support/packet-capture';
+import { payloadByConnection, type CapturedConnection } from '../support/pcap-reader';
+import { sockjsXhrScenario } from '../support/sockjs-xhr-scenario';
+import { runChatExchange, waitForMeterIdle, waitForServedBody, waitForSocketIoPollingClose } from '../support/wire-scenario';
 
 const tcpdump = findTcpdump();
 
-test('packet capture: per-connection and per-bucket payload bytes equal the meter exactly', { skip: tcpdump.reason ?? false }, async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'wire-capture-'));
-  const file = join(dir, 'lab.pcap');
-  const running = await startLab();
+/**
+ * Runs `scenario` against a Lab under capture, closes what the clients left idle, and resolves
+ * with each connection's captured payload (by the client's port) once every packet is in.
+ */
+async function captured(running: RunningLab, scenario: () => Promise<void>): Promise<Map<number, CapturedConnection>> {
   const port = Number(new URL(running.url).port);
-  const markerPort = port === 65535 ? port - 1 : port + 1;
-  const capture = await startCapture(tcpdump.path!, file, `tcp port ${port} or udp dst port ${markerPort}`);
+  const capture = await startCapture(tcpdump.path!, port);
   try {
-    for (const transport of TRANSPORT_IDS) await runChatExchange(running.lab, transport, running.url);
+    await scenario();
     // Keep-alive connections left idle by fetch would stay open: close them from the server side
     // (a FIN, no payload), again after any response still finishing, until the meter is idle.
     const closeIdle = () => setImmediate(() => running.lab.http.closeIdleConnections());
     running.lab.http.on('request', (_req, res) => res.once('finish', closeIdle));
     running.lab.http.closeIdleConnections();
     await waitForMeterIdle(running.lab.wireMeter);
-    await flushCapture(file, markerPort);
+    await capture.stop();
+    return payloadByConnection(capture.file, port);
   } finally {
-    capture.kill('SIGINT');
-    if (capture.exitCode === null) await once(capture, 'exit');
+    await capture.close();
   }
+}
+
+/** Asserts the meter's record of every connection equals the capture, and both saw the same ones. */
+function assertMeterMatchesCapture(running: RunningLab, packets: Map<number, CapturedConnection>): void {
+  const records = running.lab.wireMeter.connectionRecords();
+  assert.deepEqual([...packets.keys()].sort(), records.map((r) => r.remotePort).sort(), 'same connections seen');
+  for (const record of records) {
+    const seen = packets.get(record.remotePort)!;
+    assert.equal(record.bytesIn, seen.toServer, `port ${record.remotePort} client → server`);
+    assert.equal(record.bytesOut, seen.fromServer, `port ${record.remotePort} server → client`);
+  }
+}
+
+test('packet capture: per-connection and per-bucket payload bytes equal the meter exactly', { skip: tcpdump.reason ?? false }, async () => {
+  const running = await startLab();
   try {
-    const captured = payloadByConnection(file, port);
+    const packets = await captured(running, async () => {
+      for (const transport of TRANSPORT_IDS) await runChatExchange(running.lab, transport, running.url);
+    });
     const records = running.lab.wireMeter.connectionRecords();
     assert.ok(records.length >= TRANSPORT_IDS.length, `expected a connection per transport, got ${records.length}`);
-    assert.deepEqual([...captured.keys()].sort(), records.map((r) => r.remotePort).sort(), 'same connections seen');
+    assertMeterMatchesCapture(running, packets);
     const byBucket = new Map<WireBucket, { bytesIn: number; bytesOut: number }>();
     for (const record of records) {
-      const packets = captured.get(record.remotePort)!;
-      assert.equal(record.bytesIn, packets.toServer, `port ${record.remotePort} client → server`);
-      assert.equal(record.bytesOut, packets.fromServer, `port ${record.remotePort} server → client`);
+      const seen = packets.get(record.remotePort)!;
       const buckets = Object.keys(record.buckets) as WireBucket[];
       assert.equal(buckets.length, 1, `port ${record.remotePort} carried one bucket in this scenario`);
       const sum = byBucket.get(buckets[0]) ?? { bytesIn: 0, bytesOut: 0 };
-      sum.bytesIn += packets.toServer;
-      sum.bytesOut += packets.fromServer;
+      sum.bytesIn += seen.toServer;
+      sum.bytesOut += seen.fromServer;
       byBucket.set(buckets[0], sum);
     }
     const { buckets } = running.lab.wireMeter.snapshot();
@@ -114,7 +81,61 @@ test('packet capture: per-connection and per-bucket payload bytes equal the mete
     console.log(`wire capture: ${report.join('; ')}`);
   } finally {
     await running.close();
-    rmSync(dir, { recursive: true, force: true });
   }
 });
 
+/** A Socket.IO client pinned to long-polling that says hello and is welcomed. */
+async function socketIoPollingClient(url: string) {
+  const socket = io(url, { path: TRANSPORT_PATHS.socketio, transports: ['polling'], forceNew: true, reconnection: false });
+  const names: string[] = [];
+  socket.onAny((name: string) => names.push(name));
+  await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+  socket.emit('hello', { name: 'capture' });
+  await waitUntil(() => names.includes('welcome'), 'the welcome');
+  socket.emit('send', { scope: 'all', text: 'over long-polling', ref: 'r0' });
+  await waitUntil(() => names.includes('ack'), 'the ack');
+  return socket;
+}
+
+test('packet capture: HTTP clients that disconnect with a long poll or a stream pending, or cut', { skip: tcpdump.reason ?? false }, async () => {
+  const running = await startLab({ socketIoPingIntervalMs: 100, socketIoPingTimeoutMs: 1000, sockjsHeartbeatMs: 100 });
+  const proxy = await startByteCountingProxy(running.url);
+  try {
+    const packets = await captured(running, async () => {
+      // Direct: socket.io-client POSTs `41` then `1`; the server answers the pending poll (noop).
+      const direct = await socketIoPollingClient(running.url);
+      const directClosed = waitForSocketIoPollingClose(running.lab);
+      direct.disconnect();
+      await directClosed;
+      // Through the proxy, ended at once (what layer-meter.test.ts once did): the pending poll is
+      // cut, the session dies with it, and the late `41` and `1` POSTs get a 400 each, on
+      // connections endAll() never knew of. The meter counts each 400 when it is written; the
+      // proxy reads it a moment later, so totals taken right after the meter went idle differ.
+      const cut = await socketIoPollingClient(proxy.url);
+      const lateDisconnect = waitForServedBody(running.lab, `${TRANSPORT_PATHS.socketio}/`, '41');
+      const lateClose = waitForSocketIoPollingClose(running.lab);
+      cut.disconnect();
+      await proxy.endAll();
+      await Promise.all([lateDisconnect, lateClose]);
+      // Our polling: the link POSTs /close; a poll in flight is answered and read.
+      await runChatExchange(running.lab, 'polling', running.url);
+      // sockjs-client really aborts its pending xhr poll or stream on close(), and sends nothing after.
+      for (const transport of ['xhr-streaming', 'xhr-polling'] as const) await sockjsXhrScenario(running.url, transport);
+    });
+    assertMeterMatchesCapture(running, packets);
+    // Once every connection has closed, the proxy agrees with the capture too, to the byte.
+    await Promise.all(proxy.connections.map((c) => c.closed));
+    for (const conn of proxy.connections) {
+      const seen = packets.get(conn.upstreamPort!);
+      assert.ok(seen, `proxied connection ${conn.upstreamPort} captured`);
+      assert.deepEqual({ toServer: byteLength(conn.toServer), fromServer: byteLength(conn.fromServer) }, { toServer: seen.toServer, fromServer: seen.fromServer });
+    }
+    const refused = proxy.connections.filter((c) => Buffer.concat(c.fromServer).toString('latin1').startsWith('HTTP/1.1 400 ')).length;
+    const { buckets } = running.lab.wireMeter.snapshot();
+    const line = (id: TransportId) => `${id} in=${buckets[id].bytesIn} out=${buckets[id].bytesOut} conns=${buckets[id].connections}`;
+    console.log(`disconnect capture: ${line('socketio')} (${refused} late POSTs refused); ${line('polling')}; ${line('sockjs')}`);
+  } finally {
+    await proxy.close();
+    await running.close();
+  }
+});

@@ -16,15 +16,26 @@ export interface ProxiedConnection {
   closed: Promise<void>;
   client: Socket;
   upstream: Socket;
+  /** The upstream socket's local port (the Lab's remote port for it), once connected. */
+  upstreamPort?: number;
 }
 
 export interface ByteCountingProxy {
   /** `http://127.0.0.1:PORT` of the proxy. */
   url: string;
   connections: ProxiedConnection[];
-  /** Sum over every connection so far. */
+  /**
+   * Sum over every connection so far: what this process has read. Bytes the Lab has written but
+   * the proxy not yet read are missing, while the meter already counts them; compare once the
+   * connections have closed.
+   */
   totals(): { toServer: number; fromServer: number };
-  /** Ends every connection (both sides, gracefully) and resolves when all have closed. */
+  /**
+   * Ends every connection there is now (both sides, gracefully) and resolves when those have
+   * closed. Call it after the client's last request: one opened later is neither ended nor waited
+   * for (socket.io-client POSTs `41` and `1` after `disconnect()`), and ending a pending long poll
+   * ends its session (wire-capture.test.ts has the case).
+   */
   endAll(): Promise<void>;
   close(): Promise<void>;
 }
@@ -39,6 +50,7 @@ export async function startByteCountingProxy(target: string): Promise<ByteCounti
     const upstream = connect(Number(port), hostname);
     const conn: ProxiedConnection = { toServer: [], fromServer: [], client, upstream, closed: once(upstream, 'close').then(() => undefined) };
     connections.push(conn);
+    upstream.once('connect', () => (conn.upstreamPort = upstream.localPort));
     // Client → Lab: write first, then count (the Lab reads what we wrote).
     client.on('data', (chunk: Buffer) => {
       // Only what really goes to the Lab is counted (nothing after we ended the upstream).

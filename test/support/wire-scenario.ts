@@ -2,10 +2,15 @@
  * Shared steps of the wire-meter tests: run one client of a transport through a proxy, and wait
  * until every connection the meter knows about has closed (so its numbers are final).
  */
-import type { TransportId } from '../../protocol';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { TRANSPORT_PATHS, type TransportId } from '../../protocol';
 import type { WireMeter } from '../../server/metering/wire-meter';
 import type { LabServer } from '../../server/lab-server';
+import { observeEmittedData } from '../../server/metering/stream-taps';
 import { connectClient } from './lab-fixture';
+
+/** The Engine.IO close packet. */
+const ENGINE_IO_CLOSE = '1';
 
 /** Resolves when the meter has no open connection; rejects after `timeoutMs`. */
 export function waitForMeterIdle(meter: WireMeter, timeoutMs = 10_000): Promise<void> {
@@ -42,6 +47,53 @@ export function waitForServedRequest(lab: LabServer, pathPrefix: string, timeout
     }
     lab.http.on('request', onRequest);
   });
+}
+
+/**
+ * Resolves when the Lab has answered a request under `pathPrefix` whose body was exactly `body`
+ * and has read that body; rejects after `timeoutMs`. Call it before the client sends the request.
+ */
+export function waitForServedBody(lab: LabServer, pathPrefix: string, body: string, timeoutMs = 5000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      lab.http.off('request', onRequest);
+      reject(new Error(`no ${pathPrefix} request with body ${JSON.stringify(body)} served within ${timeoutMs} ms`));
+    }, timeoutMs);
+    function onRequest(req: IncomingMessage, res: ServerResponse) {
+      if (!(req.url ?? '').startsWith(pathPrefix)) return;
+      let text = '';
+      // A passive tap: a 'data' listener would start the body flowing before its owner is ready.
+      observeEmittedData(req, (chunk) => (text += chunk.toString('utf8')));
+      let finished = false;
+      let ended = false;
+      const check = () => {
+        if (!finished || !ended || text !== body) return;
+        lab.http.off('request', onRequest);
+        clearTimeout(timer);
+        resolve();
+      };
+      res.once('finish', () => {
+        finished = true;
+        check();
+      });
+      // A body the handler never read (a refusal answered first) is read by Node after the answer.
+      req.once('end', () => {
+        ended = true;
+        check();
+      });
+    }
+    lab.http.on('request', onRequest);
+  });
+}
+
+/**
+ * Resolves once socket.io-client's last request after `disconnect()` has been answered: the POST
+ * of the Engine.IO close packet `1` (it follows the Socket.IO disconnect `41`, each on a
+ * connection of its own). Until then a long-polling client is still sending. Call it before
+ * `disconnect()`.
+ */
+export function waitForSocketIoPollingClose(lab: LabServer): Promise<void> {
+  return waitForServedBody(lab, `${TRANSPORT_PATHS.socketio}/`, ENGINE_IO_CLOSE);
 }
 
 /**
