@@ -35,14 +35,10 @@ function unitBytes(text: string, i: number): number {
   const c = text.charCodeAt(i);
   if (c < 0x80) return 1;
   if (c < 0x800) return 2;
-  if (c >= 0xd800 && c <= 0xdbff) {
-    const next = text.charCodeAt(i + 1);
-    return next >= 0xdc00 && next <= 0xdfff ? 4 : 3;
-  }
-  if (c >= 0xdc00 && c <= 0xdfff) {
-    const prev = text.charCodeAt(i - 1);
+  if (isHigh(c)) return isLow(text.charCodeAt(i + 1)) ? 4 : 3;
+  if (isLow(c)) {
     // The low half of a pair was counted with its high half; a lone one becomes U+FFFD (3 bytes).
-    return i > 0 && prev >= 0xd800 && prev <= 0xdbff ? 0 : 3;
+    return i > 0 && isHigh(text.charCodeAt(i - 1)) ? 0 : 3;
   }
   return 3;
 }

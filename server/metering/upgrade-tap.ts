@@ -28,12 +28,15 @@ export class UpgradeTap {
   private head: Buffer | undefined = Buffer.alloc(0);
   /** False once a non-101 answer was written: the rest is that refusal, HTTP too. */
   private switched = true;
+  /** Frames' contents are classified (Socket.IO, SockJS); raw ws messages are our JSON, sizes say it all. */
+  private readonly keepsPayload: boolean;
 
   constructor(
     private readonly socket: Socket,
     private readonly transport: TransportId,
     private readonly sink: LayerSink,
   ) {
+    this.keepsPayload = transport !== 'ws';
     const outFrames = this.frameReader('out');
     const inFrames = this.frameReader('in');
     observeWrites(
@@ -50,8 +53,7 @@ export class UpgradeTap {
     );
     // A copy where payloads are read: libraries unmask a client's frame in place once they have
     // it (ws does). Raw ws needs sizes only, which sit in the headers, never unmasked.
-    const keepsPayload = transport !== 'ws';
-    observeEmittedData(socket, (chunk) => this.later(inFrames, keepsPayload ? Buffer.from(chunk) : chunk));
+    observeEmittedData(socket, (chunk) => this.later(inFrames, this.keepsPayload ? Buffer.from(chunk) : chunk));
   }
 
   /**
@@ -99,8 +101,7 @@ export class UpgradeTap {
   }
 
   private frameReader(direction: 'in' | 'out'): WsFrameReader {
-    // Raw ws messages are our JSON and nothing else: their size is all the meter needs.
-    const sizesOnly = this.transport === 'ws'; // (see keepsPayload above)
+    const sizesOnly = !this.keepsPayload;
     let pending: PendingMessage | undefined;
     return new WsFrameReader((frame: WsFrame) => {
       if (frame.opcode === OPCODE.ping || frame.opcode === OPCODE.pong) {

@@ -72,8 +72,6 @@ export interface WireExchange extends WireBytes {
   bucket: WireBucket;
   req: IncomingMessage;
   res: ServerResponse;
-  /** False when the connection closed before the response finished (its bytes end at the close). */
-  finished: boolean;
 }
 
 /**
@@ -131,7 +129,7 @@ export class WireMeter extends EventEmitter {
       conn.inFlight.shift();
       conn.lastBucket = bucket;
       const [bytesIn, bytesOut] = this.settle(conn, bucket, false);
-      this.emit('exchange', { bucket, req, res, bytesIn, bytesOut, finished: true } satisfies WireExchange);
+      this.emit('exchange', { bucket, req, res, bytesIn, bytesOut } satisfies WireExchange);
     });
   }
 
@@ -181,7 +179,7 @@ export class WireMeter extends EventEmitter {
     const [bytesIn, bytesOut] = this.settle(conn, owner, true);
     // Emptied first: a 'finish' that still comes after the close must not settle again.
     conn.inFlight.length = 0;
-    if (cutOff) this.emit('exchange', { ...cutOff, bytesIn, bytesOut, finished: false } satisfies WireExchange);
+    if (cutOff) this.emit('exchange', { ...cutOff, bytesIn, bytesOut } satisfies WireExchange);
     this.open.delete(conn.socket);
     conn.record.open = false;
     this.closedRecords.push(conn.record);
