@@ -49,7 +49,9 @@ export function parseClientFrame(text: string, maxFrameBytes: number): ParseResu
     return { ok: false, error: errorEvent('bad_envelope') };
   }
   const op = (value as Record<string, unknown>).op;
-  return parseClientOp(op, value as Record<string, unknown>);
+  // The frame's own object already carries `op`: validated as it is, without the copy Socket.IO's
+  // (name, body) pairs need.
+  return parseNamedOp(op, value, value as Record<string, unknown>);
 }
 
 /**
@@ -58,6 +60,12 @@ export function parseClientFrame(text: string, maxFrameBytes: number): ParseResu
  * @param body the operation's fields; `op` inside it is ignored and replaced by `name`
  */
 export function parseClientOp(name: unknown, body: unknown): ParseResult {
+  const candidate = typeof body === 'object' && body !== null && !Array.isArray(body) ? { ...body, op: name } : undefined;
+  return parseNamedOp(name, body, candidate);
+}
+
+/** Checks the name and the body's shape, then validates `candidate`: the body with `op` = name. */
+function parseNamedOp(name: unknown, body: unknown, candidate: Record<string, unknown> | undefined): ParseResult {
   const ref = readRef(body);
   if (typeof name !== 'string') return { ok: false, error: errorEvent('bad_envelope', { ref }) };
   if (!isOpName(name)) {
@@ -66,8 +74,7 @@ export function parseClientOp(name: unknown, body: unknown): ParseResult {
   if (body !== undefined && (typeof body !== 'object' || body === null || Array.isArray(body))) {
     return { ok: false, error: errorEvent('invalid_field', { op: name, ref, message: 'The payload must be an object.' }) };
   }
-  const candidate = { ...(body as Record<string, unknown> | undefined), op: name };
-  const parsed = clientOpSchemas[name].safeParse(candidate);
+  const parsed = clientOpSchemas[name].safeParse(candidate ?? { op: name });
   if (parsed.success) return { ok: true, op: parsed.data as ClientOp };
   const issues = parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
   // A name or room that fails its pattern gets its own code, so clients can say exactly what is wrong.

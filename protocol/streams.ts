@@ -32,7 +32,7 @@ export const MAX_RESUME_TOKEN_LENGTH = 64;
 export const MAX_RESUME_STREAMS = 256;
 
 /** A client-chosen random key that identifies "the same client" across reconnects. */
-export const resumeTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, { message: 'invalid_field' });
+export const resumeTokenSchema = z.string().regex(new RegExp(`^[A-Za-z0-9_-]{8,${MAX_RESUME_TOKEN_LENGTH}}$`), { message: 'invalid_field' });
 
 /** What a reconnecting client last saw: the server run's epoch and, per stream, the last seq. */
 export const resumeStateSchema = z

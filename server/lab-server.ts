@@ -18,12 +18,10 @@ import { createOriginPolicy } from './http/origin-policy';
 import { LayerMeter } from './metering/layer-meter';
 import { WireMeter } from './metering/wire-meter';
 import { createTransports } from './transports';
-import type { ServerTransport } from './transports/server-transport';
+import { SHUTDOWN_REASON, type ServerTransport } from './transports/server-transport';
 
 const debug = createDebug('lab:server');
 
-/** What clients are told when the server stops (the transports' `bye` says the same). */
-export const SHUTDOWN_REASON = 'server shutting down';
 
 export interface LabServer {
   readonly http: Server;

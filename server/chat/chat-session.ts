@@ -192,7 +192,8 @@ export class ChatSession {
     ns.add(this);
     this.peer.becameReady?.();
     const joined = (op.rooms ? this.joinRooms(op.rooms, 'hello', op.ref) : undefined) ?? [];
-    const plan = op.resume && planResume(this.hub.history, op.resume, this.followedStreams(), this.clientKey, this.hub.replayLimit);
+    const followed = this.followedStreams();
+    const plan = op.resume && planResume(this.hub.history, op.resume, followed, this.clientKey, this.hub.replayLimit);
     this.peer.send({
       type: 'welcome',
       id: this.id,
@@ -204,7 +205,7 @@ export class ChatSession {
       limits: { maxTextChars: this.hub.limits.maxTextChars, maxFrameBytes: this.hub.limits.maxFrameBytes },
       epoch: this.hub.history.epoch,
       ...(plan ? { recovery: plan.report } : {}),
-      positions: this.positions(this.followedStreams()),
+      positions: this.positions(followed),
       ref: op.ref,
     });
     if (op.rooms) this.peer.send({ type: 'rooms', rooms: [...this.rooms].sort() });
@@ -243,7 +244,9 @@ export class ChatSession {
     event.serverMicros = Number((process.hrtime.bigint() - this.frameReadAt) / BigInt(1000));
     this.hub.publish({ ns: ns.name, audience, event });
     // A stream I follow but was left out of: the ack carries the position, so my ledger sees no gap.
-    const position = excluded && this.followedStreams().has(stream) ? { stream, seq: event.seq } : {};
+    // (I follow my namespace's stream always, and a room's while I am in it.)
+    const follows = audience.kind === 'namespace' || (audience.kind === 'room' && this.rooms.has(audience.room));
+    const position = excluded && follows ? { stream, seq: event.seq } : {};
     this.peer.send({ type: 'ack', ref: op.ref, messageId: event.id, recipients, ...position });
   }
 

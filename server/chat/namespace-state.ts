@@ -17,12 +17,10 @@ export class NamespaceState {
     this.clients.set(session.id, session);
   }
 
-  /** Removes a client and empties it out of every room; returns the rooms it was in. */
-  remove(session: ChatSession): string[] {
+  /** Removes a client and empties it out of every room (its own `rooms` are left as they were). */
+  remove(session: ChatSession): void {
     this.clients.delete(session.id);
-    const left = [...session.rooms];
-    for (const room of left) this.removeFromRoom(room, session.id);
-    return left;
+    for (const room of session.rooms) this.removeFromRoom(room, session.id);
   }
 
   get(id: string): ChatSession | undefined {
@@ -135,9 +133,5 @@ export class NamespaceState {
       case 'client':
         return this.clients.has(audience.id) ? 1 : 0;
     }
-  }
-
-  get size(): number {
-    return this.clients.size;
   }
 }

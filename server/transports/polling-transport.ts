@@ -17,9 +17,10 @@ import createDebug from 'debug';
 import { errorEvent, TRANSPORT_PATHS, type ErrorEvent, type ServerEvent } from '../../protocol';
 import type { ChatHub } from '../chat/chat-hub';
 import type { ChatSession } from '../chat/chat-session';
-import { sendJson } from '../http/json-response';
+import { sendJson, sendJsonText } from '../http/json-response';
+import { encodeOnce } from './event-encoding';
 import { readBody, BodyTooLargeError } from '../http/read-body';
-import { CLOSE_GRACE_MS, HARD_LIMIT_FACTOR, type ServerTransport } from './server-transport';
+import { CLOSE_GRACE_MS, HARD_LIMIT_FACTOR, type ServerTransport, SHUTDOWN_REASON } from './server-transport';
 
 const debug = createDebug('lab:polling');
 
@@ -34,7 +35,8 @@ interface PollingSession {
   sid: string;
   chat: ChatSession;
   /** Events not yet confirmed by the client, oldest first, with their sequence numbers. */
-  queue: { seq: number; event: ServerEvent }[];
+  /** Events not yet confirmed, each as its JSON text (encoded once, however often it is re-sent). */
+  queue: { seq: number; text: string }[];
   nextSeq: number;
   lastPollAt: number;
   closed: boolean;
@@ -90,7 +92,7 @@ export class PollingTransport implements ServerTransport {
     // (or a short grace passed), so the client learns why, not just a 404 on its next poll.
     const waiting = new Set<string>();
     for (const session of this.sessions.values()) {
-      this.enqueue(session, { type: 'bye', reason: 'server shutting down' });
+      this.enqueue(session, { type: 'bye', reason: SHUTDOWN_REASON });
       if (!session.closed) waiting.add(session.sid);
     }
     if (waiting.size > 0) {
@@ -104,7 +106,7 @@ export class PollingTransport implements ServerTransport {
         };
       });
     }
-    this.dropAll('server shutting down');
+    this.dropAll(SHUTDOWN_REASON);
   }
 
   private open(req: IncomingMessage, res: ServerResponse): void {
@@ -161,8 +163,9 @@ export class PollingTransport implements ServerTransport {
     }
     // Drop what the client has confirmed; send the rest.
     while (session.queue.length > 0 && session.queue[0].seq <= after) session.queue.shift();
-    const events = session.queue.map((entry) => entry.event);
-    reply(res, 200, { next: session.nextSeq - 1, events });
+    // The same bytes as JSON.stringify({ next, events }), from texts encoded once at enqueue time.
+    const body = `{"next":${session.nextSeq - 1},"events":[${session.queue.map((entry) => entry.text).join(',')}]}`;
+    sendJsonText(res, 200, body);
     this.byeCollected?.(sid);
   }
 
@@ -174,7 +177,7 @@ export class PollingTransport implements ServerTransport {
 
   private enqueue(session: PollingSession, event: ServerEvent): void {
     if (session.closed) return;
-    session.queue.push({ seq: session.nextSeq, event });
+    session.queue.push({ seq: session.nextSeq, text: encodeOnce(event) });
     session.nextSeq += 1;
     if (session.queue.length > this.options.queueLimit) {
       // A client this far behind is not polling; closing beats silently dropping its messages.

@@ -35,3 +35,6 @@ export const HARD_LIMIT_FACTOR = 4;
 
 /** How long close() waits for peers to answer its close frames before cutting their sockets. */
 export const CLOSE_GRACE_MS = 1000;
+
+/** What clients are told when the server stops: the reason of every transport's `bye` and close. */
+export const SHUTDOWN_REASON = 'server shutting down';

@@ -16,7 +16,7 @@ import { errorEvent, isOverBytes, toSocketIoEvent, TRANSPORT_PATHS, type ServerE
 import type { ChatHub } from '../chat/chat-hub';
 import type { Delivery } from '../chat/delivery';
 import type { Peer } from '../chat/peer';
-import { CLOSE_GRACE_MS, HARD_LIMIT_FACTOR, type ServerTransport } from './server-transport';
+import { CLOSE_GRACE_MS, HARD_LIMIT_FACTOR, type ServerTransport, SHUTDOWN_REASON } from './server-transport';
 import { cutAfterGrace, QueueTally } from './send-budget';
 import { UpgradedSockets } from './upgraded-sockets';
 
@@ -92,7 +92,7 @@ export class SocketIoTransport implements ServerTransport {
 
   async close(): Promise<void> {
     for (const ns of this.hub.namespaceNames) {
-      this.io.of(ns).emit('bye', { reason: 'server shutting down' });
+      this.io.of(ns).emit('bye', { reason: SHUTDOWN_REASON });
     }
     this.io.disconnectSockets(true);
     // engine.close() discards every unsent packet: a bye queued behind an event still being

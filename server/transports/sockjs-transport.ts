@@ -10,7 +10,7 @@ import { encodeServerEvent, errorEvent, TRANSPORT_PATHS } from '../../protocol';
 import { encodeOnce } from './event-encoding';
 import type { ChatHub } from '../chat/chat-hub';
 import type { Peer } from '../chat/peer';
-import { CLOSE_GRACE_MS, HARD_LIMIT_FACTOR, type ServerTransport } from './server-transport';
+import { CLOSE_GRACE_MS, HARD_LIMIT_FACTOR, type ServerTransport, SHUTDOWN_REASON } from './server-transport';
 import { cutAfterGrace, QueueTally, queuedBytes, SLOW_CONSUMER_REASON, SOCKJS_CLOSE_SLOW_CONSUMER } from './send-budget';
 import { UpgradedSockets } from './upgraded-sockets';
 
@@ -103,8 +103,8 @@ export class SockJsTransport implements ServerTransport {
 
   async close(): Promise<void> {
     for (const conn of this.connections) {
-      conn.write(encodeServerEvent({ type: 'bye', reason: 'server shutting down' }));
-      conn.close(CLOSE_DROPPED, 'server shutting down');
+      conn.write(encodeServerEvent({ type: 'bye', reason: SHUTDOWN_REASON }));
+      conn.close(CLOSE_DROPPED, SHUTDOWN_REASON);
     }
     await this.upgraded.drain(CLOSE_GRACE_MS);
   }

@@ -10,7 +10,7 @@ import { errorEvent, TRANSPORT_PATHS, type ServerEvent } from '../../protocol';
 import { encodeOnce } from './event-encoding';
 import type { ChatHub } from '../chat/chat-hub';
 import type { Peer } from '../chat/peer';
-import { CLOSE_GRACE_MS, HARD_LIMIT_FACTOR, type ServerTransport } from './server-transport';
+import { CLOSE_GRACE_MS, HARD_LIMIT_FACTOR, type ServerTransport, SHUTDOWN_REASON } from './server-transport';
 import { CLOSE_SLOW_CONSUMER, cutAfterGrace, SLOW_CONSUMER_REASON } from './send-budget';
 import { UpgradedSockets } from './upgraded-sockets';
 
@@ -69,8 +69,8 @@ export class WsTransport implements ServerTransport {
   async close(): Promise<void> {
     clearInterval(this.heartbeat);
     for (const socket of this.wss.clients) {
-      sendEvent(socket, { type: 'bye', reason: 'server shutting down' });
-      socket.close(CLOSE_GOING_AWAY, 'server shutting down');
+      sendEvent(socket, { type: 'bye', reason: SHUTDOWN_REASON });
+      socket.close(CLOSE_GOING_AWAY, SHUTDOWN_REASON);
     }
     const closed = new Promise<void>((resolve) => this.wss.close(() => resolve()));
     await this.upgraded.drain(CLOSE_GRACE_MS);
