@@ -49,7 +49,7 @@ const REF = /^s(\d+)$/;
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 function mean(values: number[]): number {
-  return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
+  return values.reduce((a, b) => a + b, 0) / values.length;
 }
 
 /** One interval: idle window, then K timed round trips. */
@@ -67,7 +67,9 @@ async function measureInterval(intervalMs: number, sweep: Sweep, deps: PollingSw
   const after = await deps.readWire();
   const rate = wireRatePerClient(before, after, 'polling', elapsed, 1);
   const starts = deps.pollTimer.starts();
-  const pollCycleMs = starts.length >= 2 ? (starts.at(-1)! - starts[0]) / (starts.length - 1) : intervalMs;
+  // Never the configured interval in place of a measured cycle: without two polls there is none.
+  if (starts.length < 2) throw new Error(`The polling client polled ${starts.length} times in ${Math.round(elapsed)} ms at ${intervalMs} ms; no poll cycle to measure.`);
+  const pollCycleMs = (starts.at(-1)! - starts[0]) / (starts.length - 1);
 
   // Round trips. Joining waits for the server's reply, which a poll brings.
   const room = `sweep-${tag}-${intervalMs}`;
@@ -104,7 +106,10 @@ async function measureInterval(intervalMs: number, sweep: Sweep, deps: PollingSw
     await client.leave(room).catch(() => undefined);
   }
   const summary = histogram.summary();
-  const pollRequestMs = round3(mean(deps.pollTimer.samples()));
+  const requestSamples = deps.pollTimer.samples();
+  // The theory line needs a measured request round trip, never a 0 standing in for one.
+  if (requestSamples.length === 0) throw new Error(`No GET events round trip was timed at ${intervalMs} ms; no theory to draw.`);
+  const pollRequestMs = round3(mean(requestSamples));
   return {
     intervalMs,
     sent: intended.length,

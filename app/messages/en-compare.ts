@@ -54,7 +54,7 @@ export const compare: CompareMessages = {
     p99: 'p99',
     max: 'Max',
     rawP50: 'Raw p50',
-    serverP50: 'Server p50',
+    serverP50: 'Server core p50',
     delivered: 'Delivered / expected',
     percentile: 'Percentile',
     first: 'First sample at',

@@ -56,7 +56,7 @@ export function renderHtmlReport(report: CompareReport): string {
     `<h2>Round trip</h2><div class="charts">${percentileChart}${cdfChart}</div>`,
     table('Round trip from the intended send time', ['transport', ...LATENCY_HEADER], result.senders.map((x) => [x.transport, ...latencyCells(x.roundTrip)])),
     table('Round trip from the actual send time', ['transport', ...LATENCY_HEADER], result.senders.map((x) => [x.transport, ...latencyCells(x.roundTripRaw)])),
-    table('Server time per message (serverMicros)', ['transport', ...LATENCY_HEADER], result.senders.map((x) => [x.transport, ...latencyCells(x.server)])),
+    table('Server core time per message (serverMicros: frame read → fan-out start; writes not included)', ['transport', ...LATENCY_HEADER], result.senders.map((x) => [x.transport, ...latencyCells(x.server)])),
     `<h2>Over time</h2><div class="charts">${timelineChart}</div>`,
     `<h2>Fan-out and delivery</h2>`,
     table(

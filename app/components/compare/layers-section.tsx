@@ -45,7 +45,11 @@ export function LayersSection({ senders, exact }: { senders: SenderResult[]; exa
   const data = senders.map((s) => {
     const row: Record<string, string | number> = { name: messages.transports[s.transport].short };
     for (const dir of DIRECTIONS) {
-      for (const layer of WIRE_LAYERS) row[key(dir, layer)] = s.wire.layers?.[perMessage(dir)][layer] ?? 0;
+      for (const layer of WIRE_LAYERS) {
+        const bytes = s.wire.layers?.[perMessage(dir)][layer];
+        // No layer split from the server: no bar (a 0 would be a figure nobody measured).
+        if (bytes !== undefined) row[key(dir, layer)] = bytes;
+      }
     }
     return row;
   });
