@@ -10,6 +10,9 @@ import { round1 } from './idle-cost';
 import { sleepUntil } from './sleep-until';
 
 /** A fresh client; `open` resolves once its welcome arrived. */
+/** Idle window the page measures on each bucket before its connect (the CLI budgets time by it). */
+export const CONNECT_IDLE_WINDOW_MS = 1500;
+
 export interface ProbeClient {
   close(): void;
 }

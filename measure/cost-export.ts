@@ -3,6 +3,7 @@
  * same CSV layout as a benchmark run (section, transport, metric, value, unit). Node-free.
  */
 import type { ConnectCostResult, IdleCostResult, SweepResult } from './cost-results';
+import { toCsv, type CsvRow } from './csv';
 
 /** Any one cost measurement, tagged with its kind for `costToCsv`. */
 export type CostExport =
@@ -10,14 +11,12 @@ export type CostExport =
   | { kind: 'connect'; result: ConnectCostResult }
   | { kind: 'sweep'; result: SweepResult };
 
-const CSV_HEADER = ['section', 'transport', 'metric', 'value', 'unit'];
-
 /** The measurement as pretty-printed JSON, exactly as measured, with its kind. */
 export function costToJson(cost: CostExport): string {
   return JSON.stringify({ kind: cost.kind, ...cost.result }, null, 2);
 }
 
-function rows(cost: CostExport): (string | number)[][] {
+function rows(cost: CostExport): CsvRow[] {
   switch (cost.kind) {
     case 'idle':
       return cost.result.rows.flatMap((r) => [
@@ -54,12 +53,7 @@ function rows(cost: CostExport): (string | number)[][] {
   }
 }
 
-function csvCell(value: string | number): string {
-  const text = String(value);
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /** Every figure of the measurement as CSV rows. */
 export function costToCsv(cost: CostExport): string {
-  return [CSV_HEADER, ...rows(cost)].map((row) => row.map(csvCell).join(',')).join('\n') + '\n';
+  return toCsv(rows(cost));
 }

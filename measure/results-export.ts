@@ -5,18 +5,12 @@
 import { WIRE_LAYERS } from '../protocol';
 import type { BenchmarkResult } from './benchmark-result';
 import type { LatencySummary } from './latency-histogram';
+import { toCsv, type CsvRow } from './csv';
 import { encodeScenario } from './scenario';
 
 /** The whole result as pretty-printed JSON, with the scenario's query string for re-running it. */
 export function resultToJson(result: BenchmarkResult): string {
   return JSON.stringify({ ...result, scenarioQuery: encodeScenario(result.scenario) }, null, 2);
-}
-
-const CSV_HEADER = ['section', 'transport', 'metric', 'value', 'unit'];
-
-function csvCell(value: string | number): string {
-  const text = String(value);
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 function latencyRows(section: string, transport: string, s: LatencySummary): (string | number)[][] {
@@ -33,7 +27,7 @@ function latencyRows(section: string, transport: string, s: LatencySummary): (st
 
 /** Every figure of the run as CSV rows: section, transport, metric, value, unit. */
 export function resultToCsv(result: BenchmarkResult): string {
-  const rows: (string | number)[][] = [CSV_HEADER];
+  const rows: CsvRow[] = [];
   for (const s of result.senders) {
     rows.push(...latencyRows('round-trip', s.transport, s.roundTrip));
     rows.push(...latencyRows('round-trip-raw', s.transport, s.roundTripRaw));
@@ -58,5 +52,5 @@ export function resultToCsv(result: BenchmarkResult): string {
     rows.push(...latencyRows('fan-out', r.transport, r.fanout));
   }
   if (result.pollRequest) rows.push(...latencyRows('poll-request', 'polling', result.pollRequest));
-  return rows.map((row) => row.map(csvCell).join(',')).join('\n') + '\n';
+  return toCsv(rows);
 }

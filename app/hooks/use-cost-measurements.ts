@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { TRANSPORT_IDS, type TransportId } from '../../protocol';
-import { runConnectCost } from '../../measure/connect-cost';
+import { CONNECT_IDLE_WINDOW_MS, runConnectCost } from '../../measure/connect-cost';
 import type { ConnectCostResult, IdleCostResult, SweepResult } from '../../measure/cost-results';
 import { runIdleCost } from '../../measure/idle-cost';
 import { runPollingSweep } from '../../measure/polling-sweep';
@@ -15,8 +15,6 @@ import { useTask } from './use-task';
  * get no presence notice, which would otherwise land in the measured bucket.
  */
 const PROBE_NAMESPACE = '/lab';
-/** Idle window measured on each bucket before its connect. */
-const CONNECT_IDLE_WINDOW_MS = 1500;
 
 const now = () => performance.now();
 

@@ -3,6 +3,7 @@
  * runs them, the page controls that start and report each one, and how long each is expected to
  * take (for the default deadline only; no reported figure comes from here).
  */
+import { CONNECT_IDLE_WINDOW_MS } from '../../measure/connect-cost';
 import { SWEEP_IDLE_PERIODS, SWEEP_MIN_GAP_MS, SWEEP_MIN_IDLE_MS, sweepSendStep } from '../../measure/polling-sweep';
 import type { Scenario } from '../../measure/scenario';
 import { TRANSPORT_IDS } from '../../protocol';
@@ -33,8 +34,6 @@ export const COST_CONTROLS: Record<CostKind, CostControls> = {
   sweep: { button: 'run-sweep', status: 'sweep-status', table: 'table-sweep', label: 'polling sweep' },
 };
 
-/** The idle window the page measures before each connect (app/hooks/use-cost-measurements.ts). */
-const CONNECT_IDLE_WINDOW_S = 1.5;
 /** Slack per step for what the page does around its timed windows (reconnects, joins, reads). */
 const STEP_SLACK_S = 1;
 
@@ -59,7 +58,7 @@ export function costSeconds(costs: readonly CostKind[], scenario: Scenario, idle
   let seconds = 0;
   if (costs.includes('idle')) seconds += idleSeconds + STEP_SLACK_S;
   // Each transport: an idle window, then the connect; polling's welcome waits for a poll.
-  if (costs.includes('connect')) seconds += TRANSPORT_IDS.length * (CONNECT_IDLE_WINDOW_S + 0.5) + scenario.pollIntervalMs / 1000;
+  if (costs.includes('connect')) seconds += TRANSPORT_IDS.length * (CONNECT_IDLE_WINDOW_MS / 1000 + 0.5) + scenario.pollIntervalMs / 1000;
   if (costs.includes('sweep') && scenario.sweep) {
     const { intervalsMs, messages } = scenario.sweep;
     seconds += intervalsMs.reduce((sum, ms) => sum + sweepIntervalSeconds(ms, messages), 0);

@@ -15,7 +15,7 @@ export interface ProductionServer {
 }
 
 /** A port the OS says is free now (a tiny race with other processes is accepted). */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);

@@ -7,8 +7,11 @@
 import type { TransportId } from '../../protocol';
 import type { ChatClient } from '../../client/chat-client';
 import { connectNodeClient } from '../../client/node-links';
-import { percentileOfSorted } from '../../bench/stats';
+import { percentileOfSorted, round as roundTo } from '../../bench/stats';
 import type { ServerProcess } from './server-process';
+
+/** Two decimals: the load report's precision. */
+const round = (value: number): number => roundTo(value, 2);
 
 export interface LoadOptions {
   clients: number;
@@ -77,7 +80,6 @@ export async function runLoad(server: ServerProcess, options: LoadOptions, progr
   const perTransport: Record<string, number> = {};
   let connectFailures = 0;
   const sentAt = new Map<number, number>();
-  const expectedFor = new Map<number, number>();
   const latencies: number[] = [];
   const latenciesBy: Record<string, number[]> = {};
   let delivered = 0;
@@ -162,7 +164,6 @@ export async function runLoad(server: ServerProcess, options: LoadOptions, progr
         if (sender.client.state !== 'open') continue;
         sentAt.set(key, now());
         const audience = roomSizes.get(sender.room) ?? 0;
-        expectedFor.set(key, audience);
         expected += audience;
         void sender.client.say('room', `L|${key}|`, { room: sender.room }).catch(() => undefined);
       }
@@ -209,8 +210,4 @@ function percentiles(values: number[]): Percentiles {
   values.sort((a, b) => a - b);
   const at = (p: number) => (values.length ? round(percentileOfSorted(values, p)) : NaN);
   return { p50: at(50), p99: at(99), max: values.length ? round(values[values.length - 1]) : NaN, samples: values.length };
-}
-
-function round(value: number): number {
-  return Math.round(value * 100) / 100;
 }

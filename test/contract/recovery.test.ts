@@ -92,8 +92,6 @@ describe('recovery: a server-side drop mid-stream loses nothing', () => {
 });
 
 describe('recovery: told plainly when it cannot be done', () => {
-  afterEach(() => undefined);
-
   for (const t of TRANSPORT_IDS) {
     test(`${t}: history shorter than the absence → recovered false, what is left is replayed`, async () => {
       const lab = await startLab({ ...UNLIMITED, historySize: 10 });

@@ -3,11 +3,13 @@
  * port, for tests that signal it, wait for it to exit, and start it again where clients expect it.
  */
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
 const ENTRY = join(__dirname, '..', '..', 'scripts', 'load', 'server-main.ts');
+
+// A port that was free a moment ago: the test then binds it itself, again and again.
+export { freePort } from '../../scripts/compare/production-server';
 
 /** One running server process. */
 export interface LabProcess {
@@ -24,18 +26,6 @@ export interface LabProcess {
   signal(name: NodeJS.Signals): void;
   /** Resolves with the first stderr line (past or future) that matches. */
   logLine(pattern: RegExp, timeoutMs?: number): Promise<string>;
-}
-
-/** A port that was free a moment ago: the test then binds it itself, again and again. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /**
