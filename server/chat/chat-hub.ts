@@ -147,14 +147,15 @@ export class ChatHub {
   private fanOut(delivery: Delivery): void {
     const ns = this.namespaces.get(delivery.ns);
     if (!ns) return;
-    const handedToNative = new Set<TransportId>();
+    // Made only when a transport with its own fan-out has a recipient (not on most deliveries).
+    let handedToNative: Set<TransportId> | undefined;
     for (const session of ns.recipients(delivery.audience)) {
       // A faulted transport is served event by event through its wrapped peers (see FaultInjector.holds).
       const native = this.faults?.holds(session.transport) ? undefined : this.nativeDeliverers.get(session.transport);
       if (!native) {
         session.peer.send(delivery.event);
-      } else if (!handedToNative.has(session.transport)) {
-        handedToNative.add(session.transport);
+      } else if (!handedToNative?.has(session.transport)) {
+        (handedToNative ??= new Set()).add(session.transport);
         native(delivery);
       }
     }

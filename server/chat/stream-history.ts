@@ -101,8 +101,9 @@ export class StreamHistory {
     }
     stream.head += 1;
     this.appended += 1;
-    stream.entries.push({ seq: stream.head, order: this.appended, at: this.clock(), event, ...meta });
-    this.trim(stream, false);
+    const at = this.clock();
+    stream.entries.push({ seq: stream.head, order: this.appended, at, event, ...meta });
+    this.trim(stream, false, at);
     return stream.head;
   }
 
@@ -134,10 +135,11 @@ export class StreamHistory {
    *   piled up, because removing one from the front of a 500-entry array on every message cost
    *   about a fifth of the server's time per message. Readers trim eagerly first, so what they see
    *   never exceeds the limits.
+   * @param now the clock's reading, when the caller already has one
    */
-  private trim(stream: Stream, eager = true): void {
+  private trim(stream: Stream, eager = true, now = this.clock()): void {
     const entries = stream.entries;
-    const oldest = this.clock() - this.options.maxAgeMs;
+    const oldest = now - this.options.maxAgeMs;
     if (!eager && entries.length <= this.options.size + TRIM_SLACK && (entries.length === 0 || entries[0].at >= oldest)) return;
     let drop = Math.max(0, entries.length - this.options.size);
     while (drop < entries.length && entries[drop].at < oldest) drop += 1;
