@@ -1,4 +1,6 @@
 /** English strings of the Compare view. */
+import { SWEEP_MIN_GAP_MS } from '../../measure/polling-sweep';
+import { SCENARIO_BOUNDS, SWEEP_BOUNDS } from '../../measure/scenario';
 import type { CompareMessages } from './compare-types';
 
 export const compare: CompareMessages = {
@@ -115,9 +117,9 @@ export const compare: CompareMessages = {
   },
   sweep: {
     title: 'Polling sweep: latency and idle bytes vs interval',
-    help: 'For each interval the polling client is recreated with it, measured idle, then sends its messages to itself spread evenly over the poll cycle (at most 10/s, under the rate limit). Dots are measured means; the “theory” line is interval / 2 + the GET events round trip measured at that interval.',
+    help: `For each interval the polling client is recreated with it, measured idle, then sends its messages to itself spread evenly over the poll cycle (at most ${1000 / SWEEP_MIN_GAP_MS}/s, under the rate limit). Dots are measured means; the “theory” line is interval / 2 + the GET events round trip measured at that interval.`,
     intervals: 'Intervals (ms, comma-separated)',
-    intervalsHelp: 'Each from 50 to 5000 ms, up to 10 of them.',
+    intervalsHelp: `Each from ${SCENARIO_BOUNDS.pollIntervalMs.min} to ${SCENARIO_BOUNDS.pollIntervalMs.max} ms, up to ${SWEEP_BOUNDS.intervals.max} of them.`,
     messages: 'Messages per interval',
     run: 'Run polling sweep',
     interval: 'Interval (ms)',
