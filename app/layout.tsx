@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-import { messages } from './messages';
+import { DEFAULT_LOCALE, messages } from './messages';
+import { MessagesProvider } from './messages/messages-provider';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -17,7 +18,9 @@ export const viewport: Viewport = {
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang={messages.locale}>
-      <body className="min-h-screen bg-slate-100 text-base text-slate-900 antialiased">{children}</body>
+      <body className="min-h-screen bg-slate-100 text-base text-slate-900 antialiased">
+        <MessagesProvider locale={DEFAULT_LOCALE}>{children}</MessagesProvider>
+      </body>
     </html>
   );
 }

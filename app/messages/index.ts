@@ -1,24 +1,14 @@
 /**
- * The active message catalogue. Components import `messages` from here and never hold text of
- * their own. To add a language: write `zh-CN.ts` exporting a `Messages`, add it to CATALOGUES,
- * and build with `NEXT_PUBLIC_LOCALE=zh-CN` (inlined at build time).
+ * The message catalogues. Client components take their text from `useMessages()`
+ * (messages-provider.tsx), never from a module-level catalogue: the language is chosen per request.
+ * `messages` (English) remains for code that runs outside a request (the compare CLI's report),
+ * until it takes a locale of its own.
  */
-import { messages as en } from './en';
+import { CATALOGUES, DEFAULT_LOCALE } from './catalogues';
 import type { Messages } from './types';
 
 export type { LocalErrorCode, MemberLine, Messages } from './types';
+export { CATALOGUES, catalogueFor, DEFAULT_LOCALE, isLocale, type Locale } from './catalogues';
 
-/** Every catalogue the page ships, by locale. */
-export const CATALOGUES = { en } satisfies Record<string, Messages>;
-
-/** A locale the page ships. */
-export type Locale = keyof typeof CATALOGUES;
-
-function pick(locale: string | undefined): Messages {
-  return locale !== undefined && Object.prototype.hasOwnProperty.call(CATALOGUES, locale)
-    ? CATALOGUES[locale as Locale]
-    : CATALOGUES.en;
-}
-
-/** The catalogue in use. */
-export const messages: Messages = pick(process.env.NEXT_PUBLIC_LOCALE);
+/** The default catalogue; prefer `useMessages()` in components. */
+export const messages: Messages = CATALOGUES[DEFAULT_LOCALE];
