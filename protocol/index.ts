@@ -7,3 +7,4 @@ export * from './server-events';
 export * from './frame-codec';
 export * from './wire-metrics';
 export * from './streams';
+export * from './wire-records';
