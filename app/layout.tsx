@@ -1,25 +1,28 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-import { DEFAULT_LOCALE, messages } from './messages';
+import { catalogueFor } from './messages';
 import { MessagesProvider } from './messages/messages-provider';
+import { requestLocale } from './messages/request-locale';
 import './globals.css';
 
-export const metadata: Metadata = {
-  title: messages.app.title,
-  description: messages.app.description,
-};
+/** Title and description in the request's language. */
+export async function generateMetadata(): Promise<Metadata> {
+  const messages = catalogueFor(await requestLocale());
+  return { title: messages.app.title, description: messages.app.description };
+}
 
 export const viewport: Viewport = {
   width: 'device-width',
   initialScale: 1,
 };
 
-/** The document shell: language from the active catalogue, light theme for projectors. */
-export default function RootLayout({ children }: { children: ReactNode }) {
+/** The document shell: the request's language (see proxy.ts), light theme for projectors. */
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await requestLocale();
   return (
-    <html lang={messages.locale}>
+    <html lang={locale}>
       <body className="min-h-screen bg-slate-100 text-base text-slate-900 antialiased">
-        <MessagesProvider locale={DEFAULT_LOCALE}>{children}</MessagesProvider>
+        <MessagesProvider locale={locale}>{children}</MessagesProvider>
       </body>
     </html>
   );

@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { messages } from '../messages';
+import { useMessages } from '../messages/messages-provider';
 import { FIELD, LABEL, PRIMARY_BUTTON } from './control-classes';
 
 /** One text, sent from every pane at once (each with its own scope and target). */
 export function BroadcastBar({ onSend }: { onSend: (text: string) => void }) {
+  const messages = useMessages();
   const [text, setText] = useState('');
   const t = messages.broadcast;
   const submit = (e: FormEvent) => {

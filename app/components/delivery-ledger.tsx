@@ -1,6 +1,6 @@
 import type { RecoveryReport, TransportId } from '../../protocol';
 import type { LedgerCounts } from '../../client/stream-ledger';
-import { messages } from '../messages';
+import { useMessages } from '../messages/messages-provider';
 import { SECTION_HEADING } from './control-classes';
 
 export interface DeliveryLedgerProps {
@@ -21,6 +21,7 @@ const ROWS = [
 
 /** What arrived, what was lost, what was dropped as a copy: the delivery guarantee, made visible. */
 export function DeliveryLedger({ transport, counts, recovery }: DeliveryLedgerProps) {
+  const messages = useMessages();
   const t = messages.ledger;
   return (
     <section aria-labelledby={`ledger-${transport}-heading`}>

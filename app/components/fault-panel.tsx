@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useState } from 'react';
 import { TRANSPORT_IDS, type TransportId } from '../../protocol';
-import { messages } from '../messages';
+import { useMessages } from '../messages/messages-provider';
 import { FIELD, LABEL, SECONDARY_BUTTON, SECTION_HEADING } from './control-classes';
 
 /**
@@ -48,6 +48,7 @@ const isActive = (f: FaultState) =>
  * the API only once opened, so a page nobody pokes at adds no admin traffic.
  */
 export function FaultPanel() {
+  const messages = useMessages();
   const [state, setState] = useState<PanelState>({ status: 'idle' });
   const t = messages.faults;
 
@@ -87,6 +88,7 @@ export function FaultPanel() {
 }
 
 function FaultControls({ faults, run }: { faults: FaultState; run: (method: string, path: string) => Promise<void> }) {
+  const messages = useMessages();
   const t = messages.faults;
   return (
     <div className="mt-2 flex flex-col gap-3">
@@ -108,6 +110,7 @@ function FaultControls({ faults, run }: { faults: FaultState; run: (method: stri
 }
 
 function TransportFaults({ transport, faults, run }: { transport: TransportId; faults: FaultState; run: (method: string, path: string) => Promise<void> }) {
+  const messages = useMessages();
   const t = messages.faults;
   const f = faults.transports[transport];
   const [latency, setLatency] = useState(String(f.latencyMs));

@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
-import { messages } from '../messages';
+import { useMessages } from '../messages/messages-provider';
 
 /** Title, one line of explanation, and the page-wide controls beside them. */
 export function LabHeader({ children }: { children?: ReactNode }) {
+  const messages = useMessages();
   return (
     <header className="flex flex-wrap items-end justify-between gap-4">
       <div className="min-w-0 flex-1">

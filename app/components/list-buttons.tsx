@@ -1,6 +1,6 @@
 import type { TransportId } from '../../protocol';
 import type { ListKind } from '../hooks/use-pane-actions';
-import { messages } from '../messages';
+import { useMessages } from '../messages/messages-provider';
 import { SECONDARY_BUTTON, SECTION_HEADING } from './control-classes';
 
 const BUTTONS: { kind: ListKind; testId: string; label: 'clients' | 'rooms' | 'myRooms' | 'roomClients' }[] = [
@@ -12,6 +12,7 @@ const BUTTONS: { kind: ListKind; testId: string; label: 'clients' | 'rooms' | 'm
 
 /** Buttons that ask the server for a list; the answer lands in the log. */
 export function ListButtons({ transport, onList }: { transport: TransportId; onList: (kind: ListKind) => void }) {
+  const messages = useMessages();
   return (
     <section aria-labelledby={`lists-${transport}-heading`}>
       <h3 id={`lists-${transport}-heading`} className={SECTION_HEADING}>

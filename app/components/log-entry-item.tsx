@@ -1,5 +1,6 @@
 import type { LogEntry, LogKind, LogTarget } from '../lib/log-entry';
-import { messages } from '../messages';
+import type { Messages } from '../messages';
+import { useMessages } from '../messages/messages-provider';
 
 const ENTRY: Record<LogKind, string> = {
   message: 'border-l-4 border-sky-600 bg-white',
@@ -8,15 +9,19 @@ const ENTRY: Record<LogKind, string> = {
   error: 'border-l-4 border-red-700 bg-red-50 text-red-950',
 };
 
-const timeFormat = new Intl.DateTimeFormat(messages.locale, {
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hour12: false,
-});
+/** Clock time of an entry, in the catalogue's locale (24 h: the same in a classroom anywhere). */
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+function timeFormat(locale: string): Intl.DateTimeFormat {
+  let format = timeFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+    timeFormats.set(locale, format);
+  }
+  return format;
+}
 
 /** The words for an entry's audience. */
-export function targetLabel(target: LogTarget): string {
+export function targetLabel(target: LogTarget, messages: Messages): string {
   const t = messages.log.targets;
   switch (target.kind) {
     case 'all':
@@ -34,11 +39,12 @@ export function targetLabel(target: LogTarget): string {
 
 /** One log line: who, to whom, over what, when; then the text (always as text, never as HTML). */
 export function LogEntryItem({ entry }: { entry: LogEntry }) {
+  const messages = useMessages();
   return (
     <li data-testid="log-entry" data-kind={entry.kind} className={`rounded-r-md px-2 py-1 ${ENTRY[entry.kind]}`}>
       <div className="flex flex-wrap items-baseline gap-x-1.5 text-sm text-slate-700">
         <time dateTime={new Date(entry.at).toISOString()} className="font-mono">
-          {timeFormat.format(entry.at)}
+          {timeFormat(messages.locale).format(entry.at)}
         </time>
         {entry.from ? (
           <>
@@ -52,7 +58,7 @@ export function LogEntryItem({ entry }: { entry: LogEntry }) {
         )}
         {entry.target && (
           <span data-testid="log-target">
-            {messages.log.arrow} {targetLabel(entry.target)}
+            {messages.log.arrow} {targetLabel(entry.target, messages)}
           </span>
         )}
       </div>

@@ -1,5 +1,5 @@
 import type { ClientInfo, TransportId } from '../../protocol';
-import { messages } from '../messages';
+import { useMessages } from '../messages/messages-provider';
 import { SECTION_HEADING } from './control-classes';
 
 export interface MemberListProps {
@@ -19,6 +19,7 @@ function ordered(members: ClientInfo[], myId?: string): ClientInfo[] {
 
 /** Everyone in my namespace; each entry is a button that picks a direct-message target. */
 export function MemberList({ transport, members, myId, selectedId, onPick }: MemberListProps) {
+  const messages = useMessages();
   const t = messages.members;
   return (
     <section aria-labelledby={`members-${transport}-heading`}>

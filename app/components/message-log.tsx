@@ -1,7 +1,7 @@
 import { useLayoutEffect, useRef } from 'react';
 import type { TransportId } from '../../protocol';
 import type { LogEntry } from '../lib/log-entry';
-import { messages } from '../messages';
+import { useMessages } from '../messages/messages-provider';
 import { SECTION_HEADING } from './control-classes';
 import { LogEntryItem } from './log-entry-item';
 
@@ -13,6 +13,7 @@ const FOLLOW_SLACK_PX = 48;
  * stays put when they have scrolled up to read.
  */
 export function MessageLog({ transport, entries }: { transport: TransportId; entries: LogEntry[] }) {
+  const messages = useMessages();
   const box = useRef<HTMLDivElement>(null);
   const following = useRef(true);
   const last = entries.at(-1)?.key;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { isValidName, MAX_NAME_LENGTH } from '../../protocol';
-import { messages } from '../messages';
+import { useMessages } from '../messages/messages-provider';
 import { CommitInput } from './commit-input';
 import { FIELD, LABEL } from './control-classes';
 
@@ -12,6 +12,7 @@ export const NAME_SUFFIX_ROOM = '-socketio'.length;
  * renames every pane; an invalid one is marked and explained, and nothing is sent.
  */
 export function NameBaseInput({ value, onCommit }: { value: string; onCommit: (base: string) => void }) {
+  const messages = useMessages();
   const [invalid, setInvalid] = useState(false);
   const t = messages.header;
   return (

@@ -1,6 +1,6 @@
 import type { TransportId } from '../../protocol';
 import { MAX_NAME_LENGTH } from '../../protocol';
-import { messages } from '../messages';
+import { useMessages } from '../messages/messages-provider';
 import { CommitInput } from './commit-input';
 import { FIELD, LABEL } from './control-classes';
 
@@ -14,6 +14,7 @@ export function NameField({
   name: string;
   onRename: (name: string) => void;
 }) {
+  const messages = useMessages();
   const id = `name-${transport}-input`;
   return (
     <div>

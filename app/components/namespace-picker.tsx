@@ -1,4 +1,4 @@
-import { messages } from '../messages';
+import { useMessages } from '../messages/messages-provider';
 import { FIELD, LABEL } from './control-classes';
 
 /** Chooses the namespace all four panes live in; changing it reconnects them. */
@@ -11,6 +11,7 @@ export function NamespacePicker({
   value: string;
   onChange: (ns: string) => void;
 }) {
+  const messages = useMessages();
   const t = messages.header;
   return (
     <div className="w-40">

@@ -1,10 +1,11 @@
 import type { TransportId } from '../../protocol';
 import type { ChatView } from '../hooks/use-chat-client';
-import { messages } from '../messages';
+import { useMessages } from '../messages/messages-provider';
 import { StateBadge } from './state-badge';
 
 /** A pane's title, connection state and the facts a lecturer points at: sub-transport, id, reconnects. */
 export function PaneHeader({ transport, view }: { transport: TransportId; view: ChatView }) {
+  const messages = useMessages();
   const info = messages.transports[transport];
   const t = messages.pane;
   return (

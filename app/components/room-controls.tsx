@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { TransportId } from '../../protocol';
 import { parseRoomNames } from '../lib/room-names';
-import { messages } from '../messages';
+import { useMessages } from '../messages/messages-provider';
 import { FIELD, LABEL, PRIMARY_BUTTON, SECONDARY_BUTTON, SECTION_HEADING } from './control-classes';
 
 export interface RoomControlsProps {
@@ -16,6 +16,7 @@ export interface RoomControlsProps {
 
 /** Join and leave one or several rooms at once, and the list of my rooms. */
 export function RoomControls({ transport, rooms, onJoin, onLeave, onPick }: RoomControlsProps) {
+  const messages = useMessages();
   const [input, setInput] = useState('');
   const t = messages.rooms;
   const inputId = `room-input-${transport}-field`;

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { ClientInfo, TransportId } from '../../protocol';
 import { isUiScope, needsRoom, UI_SCOPES, type SendTarget, type UiScope } from '../lib/ui-scope';
 import { memberLine } from '../hooks/use-pane-actions';
-import { messages } from '../messages';
+import { useMessages } from '../messages/messages-provider';
 import { FIELD, LABEL, PRIMARY_BUTTON, SECTION_HEADING } from './control-classes';
 
 export interface SendFormProps {
@@ -24,6 +24,7 @@ export interface SendFormProps {
  * The target fields appear only for the scopes that use them, so the form reads as a sentence.
  */
 export function SendForm(props: SendFormProps) {
+  const messages = useMessages();
   const { transport, scope, target, members, myId, roomSuggestions, onScope, onTarget, onSend } = props;
   const [text, setText] = useState('');
   const t = messages.send;
@@ -108,7 +109,7 @@ export function SendForm(props: SendFormProps) {
             <option value="">{t.clientNone}</option>
             {members.map((m) => (
               <option key={m.id} value={m.id}>
-                {t.clientOption(memberLine(m), m.id === myId)}
+                {t.clientOption(memberLine(m, messages), m.id === myId)}
               </option>
             ))}
           </select>

@@ -1,6 +1,6 @@
 import type { TransportId } from '../../protocol';
 import type { ClientState } from '../../client/chat-client';
-import { messages } from '../messages';
+import { useMessages } from '../messages/messages-provider';
 
 /** The states a badge shows; a client not yet started counts as connecting. */
 type BadgeState = Exclude<ClientState, 'idle'>;
@@ -21,6 +21,7 @@ const DOT: Record<BadgeState, string> = {
 
 /** Connection state, as colour and words (never colour alone). */
 export function StateBadge({ transport, state }: { transport: TransportId; state: ClientState }) {
+  const messages = useMessages();
   const shown: BadgeState = state === 'idle' ? 'connecting' : state;
   return (
     <span

@@ -4,7 +4,7 @@ import { useCallback, useRef, useState } from 'react';
 import { TRANSPORT_IDS, type TransportId } from '../../protocol';
 import { useNameBase } from '../hooks/use-name-base';
 import { useTransportCatalog } from '../hooks/use-transport-catalog';
-import { messages } from '../messages';
+import { useMessages } from '../messages/messages-provider';
 import { BroadcastBar } from './broadcast-bar';
 import { FaultPanel } from './fault-panel';
 import { SECONDARY_BUTTON } from './control-classes';
@@ -24,6 +24,7 @@ function paneName(base: string, transport: TransportId): string {
  * namespace. Everything here is client-side; sockets exist only after mount.
  */
 export function TransportLab() {
+  const messages = useMessages();
   const catalog = useTransportCatalog();
   const [nameBase, setNameBase] = useNameBase();
   const [chosenNs, setChosenNs] = useState<string | null>(null);

@@ -5,7 +5,7 @@ import { ChatClient, type ClientState } from '../../client/chat-client';
 import type { FetchLike } from '../../client/links/polling-link';
 import { createBrowserLink } from '../lib/browser-links';
 import { messageEntry, serverErrorEntry, systemEntry, type NewLogEntry } from '../lib/log-entry';
-import { messages } from '../messages';
+import { useMessages } from '../messages/messages-provider';
 
 /** What a pane renders about its client. */
 export interface ChatView {
@@ -53,6 +53,7 @@ function viewOf(client: ChatClient): ChatView {
  * StrictMode's double mount leaves exactly one live connection and a namespace change reconnects.
  */
 export function useChatClient(options: UseChatClientOptions): { client: ChatClient | null; view: ChatView } {
+  const messages = useMessages();
   const { transport, ns, pollIntervalMs, fetchImpl } = options;
   const [client, setClient] = useState<ChatClient | null>(null);
   const [view, setView] = useState<ChatView>(() => ({
@@ -99,7 +100,7 @@ export function useChatClient(options: UseChatClientOptions): { client: ChatClie
         }
       }),
       chat.on('message', (event) => log(messageEntry(event, chat.name))),
-      chat.on('error', (event) => log(serverErrorEntry(event))),
+      chat.on('error', (event) => log(serverErrorEntry(event, messages))),
       chat.on('down', ({ reason }) => log(systemEntry(messages.log.down(reason)))),
     ];
     setClient(chat);
@@ -109,7 +110,7 @@ export function useChatClient(options: UseChatClientOptions): { client: ChatClie
       for (const off of offs) off();
       chat.close();
     };
-  }, [transport, ns, pollIntervalMs, fetchImpl]);
+  }, [transport, ns, pollIntervalMs, fetchImpl, messages]);
 
   return { client, view };
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { messages } from '../messages';
+import { useMessages } from '../messages/messages-provider';
 
 /**
  * The display name every pane starts from: the catalogue's default plus a random number, so
@@ -7,6 +7,7 @@ import { messages } from '../messages';
  * random part is drawn in the browser only, never during server rendering (no hydration mismatch).
  */
 export function useNameBase(): [string | null, (base: string) => void] {
+  const messages = useMessages();
   const [base, setBase] = useState<string | null>(null);
   useEffect(() => {
     setBase((current) => current ?? `${messages.header.defaultNameBase}${Math.floor(100 + Math.random() * 900)}`);

@@ -3,7 +3,8 @@ import { isValidName, type ClientInfo, type ServerEvent, type TransportId } from
 import type { ChatClient } from '../../client/chat-client';
 import { directSentEntry, localErrorEntry, systemEntry, type NewLogEntry } from '../lib/log-entry';
 import { planSend, type SendTarget, type UiScope } from '../lib/ui-scope';
-import { messages, type MemberLine } from '../messages';
+import type { MemberLine, Messages } from '../messages';
+import { useMessages } from '../messages/messages-provider';
 
 /** Lists a pane can ask for. */
 export type ListKind = 'clients' | 'rooms' | 'client-rooms' | 'room-clients';
@@ -20,18 +21,18 @@ export interface PaneActions {
 }
 
 /** A client as log lines show it. */
-export function memberLine(client: ClientInfo): MemberLine {
+export function memberLine(client: ClientInfo, messages: Messages): MemberLine {
   return { name: client.name, transport: messages.transports[client.transport].short, id: client.id };
 }
 
 /** Server refusals arrive as `error` events (already logged); anything else is the page's to report. */
-function reportFailure(err: unknown, log: (entry: NewLogEntry) => void): void {
+function reportFailure(err: unknown, log: (entry: NewLogEntry) => void, messages: Messages): void {
   if (typeof err === 'object' && err !== null && 'event' in err) return;
   const message = err instanceof Error ? err.message : String(err);
   if (message === 'client closed') return;
-  if (message.startsWith('not connected')) log(localErrorEntry('not_connected', message));
-  else if (message.startsWith('no reply')) log(localErrorEntry('no_reply', message));
-  else log(localErrorEntry('failed', message));
+  if (message.startsWith('not connected')) log(localErrorEntry(messages, 'not_connected', message));
+  else if (message.startsWith('no reply')) log(localErrorEntry(messages, 'no_reply', message));
+  else log(localErrorEntry(messages, 'failed', message));
 }
 
 /**
@@ -46,17 +47,18 @@ export function usePaneActions(
   members: ClientInfo[],
   log: (entry: NewLogEntry) => void,
 ): PaneActions {
+  const messages = useMessages();
   return useMemo(() => {
     const attempt = async (work: (chat: ChatClient) => Promise<void>): Promise<boolean> => {
       if (!client) {
-        log(localErrorEntry('not_connected'));
+        log(localErrorEntry(messages, 'not_connected'));
         return false;
       }
       try {
         await work(client);
         return true;
       } catch (err) {
-        reportFailure(err, log);
+        reportFailure(err, log, messages);
         return false;
       }
     };
@@ -68,19 +70,19 @@ export function usePaneActions(
       send(scope, target, text) {
         const plan = planSend(scope, target);
         if (plan.kind === 'missing') {
-          log(localErrorEntry(plan.what));
+          log(localErrorEntry(messages, plan.what));
           return Promise.resolve(false);
         }
         if (plan.kind === 'whoami') {
           return attempt(async (chat) => {
             const event = await chat.request({ op: 'whoami' });
             if (event.type === 'whoami') {
-              log(systemEntry(messages.log.whoami(memberLine(event.client), event.ns, event.client.rooms), { kind: 'me' }));
+              log(systemEntry(messages.log.whoami(memberLine(event.client, messages), event.ns, event.client.rooms), { kind: 'me' }));
             }
           });
         }
         if (text.trim().length === 0) {
-          log(localErrorEntry('no_text'));
+          log(localErrorEntry(messages, 'no_text'));
           return Promise.resolve(false);
         }
         return attempt(async (chat) => {
@@ -100,7 +102,7 @@ export function usePaneActions(
       rename(name) {
         const trimmed = name.trim();
         if (!isValidName(trimmed)) {
-          log(localErrorEntry('invalid_name'));
+          log(localErrorEntry(messages, 'invalid_name'));
           return Promise.resolve(false);
         }
         if (client && trimmed === client.name) return Promise.resolve(true);
@@ -111,21 +113,21 @@ export function usePaneActions(
       },
       join(rooms) {
         if (rooms.length === 0) {
-          log(localErrorEntry('no_room'));
+          log(localErrorEntry(messages, 'no_room'));
           return Promise.resolve(false);
         }
         return attempt(async (chat) => logRooms(await chat.join(...rooms)));
       },
       leave(rooms) {
         if (rooms.length === 0) {
-          log(localErrorEntry('no_room'));
+          log(localErrorEntry(messages, 'no_room'));
           return Promise.resolve(false);
         }
         return attempt(async (chat) => logRooms(await chat.leave(...rooms)));
       },
       list(what, room) {
         if (what === 'room-clients' && !room) {
-          log(localErrorEntry('no_room'));
+          log(localErrorEntry(messages, 'no_room'));
           return Promise.resolve(false);
         }
         return attempt(async (chat) => {
@@ -133,15 +135,15 @@ export function usePaneActions(
           if (event.type !== 'list') return;
           const text =
             event.what === 'clients'
-              ? messages.log.listClients(event.items.map(memberLine))
+              ? messages.log.listClients(event.items.map((c) => memberLine(c, messages)))
               : event.what === 'rooms'
                 ? messages.log.listRooms(event.items)
                 : event.what === 'client-rooms'
                   ? messages.log.listMyRooms(event.items)
-                  : messages.log.listRoomClients(event.room, event.items.map(memberLine));
+                  : messages.log.listRoomClients(event.room, event.items.map((c) => memberLine(c, messages)));
           log(systemEntry(text, { kind: 'me' }));
         });
       },
     };
-  }, [client, transport, members, log]);
+  }, [client, transport, members, log, messages]);
 }

@@ -3,7 +3,7 @@
  * (sender, target) rather than finished sentences, so the log renders them in the active language.
  */
 import { ERROR_CODES, type ErrorCode, type ErrorEvent, type MessageEvent, type TransportId } from '../../protocol';
-import { messages, type LocalErrorCode } from '../messages';
+import type { LocalErrorCode, Messages } from '../messages';
 
 /** The four kinds of entry; `direct-sent` is my own direct message (the server sends me no copy). */
 export type LogKind = 'message' | 'system' | 'error' | 'direct-sent';
@@ -74,7 +74,7 @@ export function systemEntry(text: string, target?: LogTarget): NewLogEntry {
 }
 
 /** An error event from the server, explained in the active language. */
-export function serverErrorEntry(event: ErrorEvent): NewLogEntry {
+export function serverErrorEntry(event: ErrorEvent, messages: Messages): NewLogEntry {
   const explained = messages.errors[event.code] ?? event.message;
   const issues = event.issues?.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
   // The server's wording is worth showing only when it says more than the standard text for the code.
@@ -86,6 +86,6 @@ export function serverErrorEntry(event: ErrorEvent): NewLogEntry {
 }
 
 /** An error the page found itself (not connected, nothing to send, ...). */
-export function localErrorEntry(code: LocalErrorCode | ErrorCode, detail?: string): NewLogEntry {
+export function localErrorEntry(messages: Messages, code: LocalErrorCode | ErrorCode, detail?: string): NewLogEntry {
   return { kind: 'error', at: Date.now(), code, text: messages.errors[code], detail };
 }

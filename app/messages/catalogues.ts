@@ -3,10 +3,11 @@
  * `Messages`, registered here.
  */
 import { messages as en } from './en';
+import { messages as zhCN } from './zh-CN';
 import type { Messages } from './types';
 
 /** Catalogues by BCP 47 tag. */
-export const CATALOGUES = { en } satisfies Record<string, Messages>;
+export const CATALOGUES = { en, 'zh-CN': zhCN } satisfies Record<string, Messages>;
 
 /** A locale the app ships. */
 export type Locale = keyof typeof CATALOGUES;

@@ -7,6 +7,7 @@ const listOf = (items: string[]) => (items.length > 0 ? items.join(', ') : 'none
 
 export const messages: Messages = {
   locale: 'en',
+  language: { label: 'Language', names: { en: 'English', 'zh-CN': '中文' } },
   app: {
     title: 'Transport Lab',
     tagline:

@@ -20,6 +20,12 @@ export interface MemberLine {
 export interface Messages {
   /** BCP 47 tag for `<html lang>` and time formatting. */
   locale: string;
+  /** The language switch in every page's header. */
+  language: {
+    label: string;
+    /** Each language's name, written in that language (the same in every catalogue). */
+    names: Record<'en' | 'zh-CN', string>;
+  };
   app: {
     title: string;
     tagline: string;

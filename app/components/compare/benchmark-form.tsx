@@ -1,10 +1,9 @@
 import { TRANSPORT_IDS, type TransportId } from '../../../protocol';
 import { SCENARIO_BOUNDS, type Scenario } from '../../../measure/scenario';
-import { messages } from '../../messages';
+import { useMessages } from '../../messages/messages-provider';
 import { LABEL, PRIMARY_BUTTON, SECONDARY_BUTTON } from '../control-classes';
 import { NumberField } from './number-field';
 
-const t = messages.compare.form;
 
 export interface BenchmarkFormProps {
   scenario: Scenario;
@@ -21,6 +20,8 @@ const NUMBER_FIELDS: NumberKey[] = ['messages', 'ratePerSec', 'sizeBytes', 'poll
 
 /** The scenario as a form; every change goes straight to the URL through `onChange`. */
 export function BenchmarkForm({ scenario, onChange, onRun, onCancel, running, notReady }: BenchmarkFormProps) {
+  const messages = useMessages();
+  const t = messages.compare.form;
   const setNumber = (field: NumberKey, value: number) => {
     const next = { ...scenario, [field]: value };
     // Keep the scenario valid while typing: warmup always below the message count.

@@ -1,5 +1,5 @@
 import type { BenchmarkResult } from '../../../measure/benchmark-result';
-import { messages } from '../../messages';
+import { useMessages } from '../../messages/messages-provider';
 import { CdfSection } from './cdf-section';
 import { DeliverySection } from './delivery-section';
 import { ExportButtons } from './export-buttons';
@@ -10,6 +10,7 @@ import { WireSection } from './wire-section';
 
 /** Every section of a finished run, each a chart with its table. */
 export function BenchmarkResults({ result }: { result: BenchmarkResult }) {
+  const messages = useMessages();
   const errors = Object.entries(result.serverErrors);
   return (
     <div className="flex flex-col gap-4" data-testid="results">

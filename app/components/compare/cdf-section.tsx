@@ -1,11 +1,10 @@
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { SenderResult } from '../../../measure/benchmark-result';
 import { TRANSPORT_COLORS } from '../../lib/transport-colors';
-import { messages } from '../../messages';
+import { useMessages } from '../../messages/messages-provider';
 import { ChartPanel } from './chart-panel';
-import { MetricTable, TRANSPORT_ROWS, type MetricColumn } from './metric-table';
+import { MetricTable, transportRows, type MetricColumn } from './metric-table';
 
-const t = messages.compare;
 /** Percentiles the table lists (the chart draws every point the histogram gave). */
 const TABLE_PERCENTILES = [25, 50, 75, 90, 99, 100];
 
@@ -17,6 +16,8 @@ const COLUMNS: MetricColumn<SenderResult>[] = TABLE_PERCENTILES.map((p) => ({
 
 /** The round-trip CDF per transport, read from each HDR histogram. */
 export function CdfSection({ senders }: { senders: SenderResult[] }) {
+  const messages = useMessages();
+  const t = messages.compare;
   const chart = (
     <ResponsiveContainer width="100%" height="100%">
       <LineChart>
@@ -40,7 +41,7 @@ export function CdfSection({ senders }: { senders: SenderResult[] }) {
     </ResponsiveContainer>
   );
   const table = (
-    <MetricTable testId="table-cdf" rowHeading={`${t.columns.percentile} → ${t.columns.latency} (${t.units.ms})`} rows={senders} {...TRANSPORT_ROWS} columns={COLUMNS} />
+    <MetricTable testId="table-cdf" rowHeading={`${t.columns.percentile} → ${t.columns.latency} (${t.units.ms})`} rows={senders} {...transportRows(messages)} columns={COLUMNS} />
   );
   return <ChartPanel title={t.sections.cdf} help={t.sections.cdfHelp} chart={chart} table={table} />;
 }

@@ -6,7 +6,7 @@ import { SWEEP_DEFAULTS, type Scenario } from '../../../measure/scenario';
 import { useBenchmark } from '../../hooks/use-benchmark';
 import { useCostMeasurements } from '../../hooks/use-cost-measurements';
 import { usePollOverride } from '../../hooks/use-poll-override';
-import { messages } from '../../messages';
+import { useMessages } from '../../messages/messages-provider';
 import { BenchmarkForm } from './benchmark-form';
 import { BenchmarkResults } from './benchmark-results';
 import { ConnectCostSection } from './connect-cost-section';
@@ -26,6 +26,7 @@ function openClients(clients: Record<TransportId, ChatClient | null>): Partial<R
  * would otherwise hold the others' traffic.
  */
 export function CompareBench({ scenario, onChange }: { scenario: Scenario; onChange: (next: Scenario) => void }) {
+  const messages = useMessages();
   const bench = usePollOverride(scenario.pollIntervalMs);
   const { clients, states, pollTimer } = bench;
   const { state, run, cancel } = useBenchmark();

@@ -1,12 +1,13 @@
 'use client';
 
 import { useScenarioUrl } from '../../hooks/use-scenario-url';
-import { messages } from '../../messages';
+import { useMessages } from '../../messages/messages-provider';
 import { ViewNav } from '../view-nav';
 import { CompareBench } from './compare-bench';
 
 /** `/compare`: the scenario from the URL, the benchmark form, and the measured results. */
 export function CompareLab() {
+  const messages = useMessages();
   const [scenario, setScenario] = useScenarioUrl();
   return (
     <main className="mx-auto flex max-w-[120rem] flex-col gap-4 p-4">

@@ -1,31 +1,36 @@
 import type { ConnectCostResult } from '../../../measure/cost-results';
 import type { TaskState } from '../../hooks/use-task';
 import { DIRECTION_COLORS } from '../../lib/series-colors';
-import { messages } from '../../messages';
+import type { Messages } from '../../messages';
+import { useMessages } from '../../messages/messages-provider';
 import { BarChartCard } from './bar-chart-card';
 import { ChartPanel } from './chart-panel';
 import { MeasurementControls } from './measurement-controls';
-import { MetricTable, TRANSPORT_ROWS, type MetricColumn } from './metric-table';
+import { MetricTable, transportRows, type MetricColumn } from './metric-table';
 
-const t = messages.compare.connect;
-const c = messages.compare.columns;
 
 type ConnectRow = ConnectCostResult['rows'][number];
 
-const SERIES = [
-  { key: c.bytesIn, colour: DIRECTION_COLORS.in },
-  { key: c.bytesOut, colour: DIRECTION_COLORS.out },
-];
+/** The definitions below in the request's language. */
+function definitions(messages: Messages) {
+  const t = messages.compare.connect;
+  const c = messages.compare.columns;
+  const SERIES = [
+    { key: c.bytesIn, colour: DIRECTION_COLORS.in },
+    { key: c.bytesOut, colour: DIRECTION_COLORS.out },
+  ];
 
-const COLUMNS: MetricColumn<ConnectRow>[] = [
-  { header: `${c.bytesIn} (${t.unitBytes})`, testId: 'bytes-in', value: (r) => r.bytesIn },
-  { header: `${c.bytesOut} (${t.unitBytes})`, testId: 'bytes-out', value: (r) => r.bytesOut },
-  { header: c.requests, testId: 'requests', value: (r) => r.requests },
-  { header: t.ms, testId: 'ms', value: (r) => r.ms },
-  { header: t.idleBytesInPerSec, testId: 'idle-bytes-in-per-sec', value: (r) => r.idleBytesInPerSec },
-  { header: t.idleBytesOutPerSec, testId: 'idle-bytes-out-per-sec', value: (r) => r.idleBytesOutPerSec },
-  { header: t.idleRequestsPerSec, testId: 'idle-requests-per-sec', value: (r) => r.idleRequestsPerSec },
-];
+  const COLUMNS: MetricColumn<ConnectRow>[] = [
+    { header: `${c.bytesIn} (${t.unitBytes})`, testId: 'bytes-in', value: (r) => r.bytesIn },
+    { header: `${c.bytesOut} (${t.unitBytes})`, testId: 'bytes-out', value: (r) => r.bytesOut },
+    { header: c.requests, testId: 'requests', value: (r) => r.requests },
+    { header: t.ms, testId: 'ms', value: (r) => r.ms },
+    { header: t.idleBytesInPerSec, testId: 'idle-bytes-in-per-sec', value: (r) => r.idleBytesInPerSec },
+    { header: t.idleBytesOutPerSec, testId: 'idle-bytes-out-per-sec', value: (r) => r.idleBytesOutPerSec },
+    { header: t.idleRequestsPerSec, testId: 'idle-requests-per-sec', value: (r) => r.idleRequestsPerSec },
+  ];
+  return { SERIES, COLUMNS };
+}
 
 export interface ConnectCostSectionProps {
   state: TaskState<ConnectCostResult>;
@@ -38,6 +43,10 @@ export interface ConnectCostSectionProps {
 
 /** "Measure connect cost": a fresh client per transport, bytes/requests/time until its welcome. */
 export function ConnectCostSection({ state, onMeasure, onCancel, busy, ns }: ConnectCostSectionProps) {
+  const messages = useMessages();
+  const { SERIES, COLUMNS } = definitions(messages);
+  const t = messages.compare.connect;
+  const c = messages.compare.columns;
   const result = state.status === 'done' ? state.result : null;
   const controls = (
     <MeasurementControls
@@ -54,6 +63,6 @@ export function ConnectCostSection({ state, onMeasure, onCancel, busy, ns }: Con
   if (!result) return <ChartPanel title={t.title} help={t.help(ns)} controls={controls} />;
   const data = result.rows.map((r) => ({ name: messages.transports[r.transport].short, [c.bytesIn]: r.bytesIn, [c.bytesOut]: r.bytesOut }));
   const chart = <BarChartCard data={data} series={SERIES} unit={t.unitBytes} yWidth={80} />;
-  const table = <MetricTable testId="table-connect" rowHeading={c.transport} rows={result.rows} {...TRANSPORT_ROWS} columns={COLUMNS} />;
+  const table = <MetricTable testId="table-connect" rowHeading={c.transport} rows={result.rows} {...transportRows(messages)} columns={COLUMNS} />;
   return <ChartPanel title={t.title} help={t.help(result.ns)} controls={controls} chart={chart} table={table} />;
 }

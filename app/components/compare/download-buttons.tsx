@@ -1,5 +1,5 @@
 import { downloadText } from '../../lib/download';
-import { messages } from '../../messages';
+import { useMessages } from '../../messages/messages-provider';
 import { SECONDARY_BUTTON } from '../control-classes';
 
 export interface DownloadButtonsProps {
@@ -14,6 +14,7 @@ export interface DownloadButtonsProps {
 
 /** A JSON and a CSV download button side by side. */
 export function DownloadButtons({ stem, jsonTestId, csvTestId, toJson, toCsv }: DownloadButtonsProps) {
+  const messages = useMessages();
   return (
     <div className="flex gap-2">
       <button type="button" className={SECONDARY_BUTTON} data-testid={jsonTestId} onClick={() => downloadText(toJson(), `${stem}.json`, 'application/json')}>

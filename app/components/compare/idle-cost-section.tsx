@@ -3,28 +3,33 @@ import type { IdleCostResult } from '../../../measure/cost-results';
 import { IDLE_SECONDS } from '../../../measure/idle-cost';
 import type { TaskState } from '../../hooks/use-task';
 import { DIRECTION_COLORS } from '../../lib/series-colors';
-import { messages } from '../../messages';
+import type { Messages } from '../../messages';
+import { useMessages } from '../../messages/messages-provider';
 import { BarChartCard } from './bar-chart-card';
 import { ChartPanel } from './chart-panel';
 import { MeasurementControls } from './measurement-controls';
-import { MetricTable, TRANSPORT_ROWS, type MetricColumn } from './metric-table';
+import { MetricTable, transportRows, type MetricColumn } from './metric-table';
 import { NumberField } from './number-field';
 
-const t = messages.compare.idle;
 
 type IdleRow = IdleCostResult['rows'][number];
 
-const SERIES = [
-  { key: t.bytesInPerMin, colour: DIRECTION_COLORS.in },
-  { key: t.bytesOutPerMin, colour: DIRECTION_COLORS.out },
-];
+/** The definitions below in the request's language. */
+function definitions(messages: Messages) {
+  const t = messages.compare.idle;
+  const SERIES = [
+    { key: t.bytesInPerMin, colour: DIRECTION_COLORS.in },
+    { key: t.bytesOutPerMin, colour: DIRECTION_COLORS.out },
+  ];
 
-const COLUMNS: MetricColumn<IdleRow>[] = [
-  { header: t.clients, testId: 'clients', value: (r) => r.clients },
-  { header: t.bytesInPerMin, testId: 'bytes-in-per-min', value: (r) => r.bytesInPerMin },
-  { header: t.bytesOutPerMin, testId: 'bytes-out-per-min', value: (r) => r.bytesOutPerMin },
-  { header: t.requestsPerMin, testId: 'requests-per-min', value: (r) => r.requestsPerMin },
-];
+  const COLUMNS: MetricColumn<IdleRow>[] = [
+    { header: t.clients, testId: 'clients', value: (r) => r.clients },
+    { header: t.bytesInPerMin, testId: 'bytes-in-per-min', value: (r) => r.bytesInPerMin },
+    { header: t.bytesOutPerMin, testId: 'bytes-out-per-min', value: (r) => r.bytesOutPerMin },
+    { header: t.requestsPerMin, testId: 'requests-per-min', value: (r) => r.requestsPerMin },
+  ];
+  return { SERIES, COLUMNS };
+}
 
 export interface IdleCostSectionProps {
   state: TaskState<IdleCostResult>;
@@ -37,6 +42,9 @@ export interface IdleCostSectionProps {
 
 /** "Measure idle cost": bytes and requests per connected client and minute, per transport. */
 export function IdleCostSection({ state, onMeasure, onCancel, busy, pollIntervalMs }: IdleCostSectionProps) {
+  const messages = useMessages();
+  const { SERIES, COLUMNS } = definitions(messages);
+  const t = messages.compare.idle;
   const [seconds, setSeconds] = useState(IDLE_SECONDS.default);
   const result = state.status === 'done' ? state.result : null;
   const controls = (
@@ -75,7 +83,7 @@ export function IdleCostSection({ state, onMeasure, onCancel, busy, pollInterval
         data={{ 'data-elapsed-ms': result.elapsedMs }}
         rowHeading={messages.compare.columns.transport}
         rows={result.rows}
-        {...TRANSPORT_ROWS}
+        {...transportRows(messages)}
         columns={COLUMNS}
       />
       <p className="mt-2 text-sm text-slate-700">{t.measured(result.elapsedMs / 1000)}</p>

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { TransportId } from '../../../protocol';
-import { messages } from '../../messages';
+import type { Messages } from '../../messages';
 import { TABLE, TD, TH } from './chart-panel';
 
 /** One column after the row header: its heading, the test id of its cells and what a row shows there. */
@@ -63,7 +63,9 @@ export function MetricTable<R>({ testId, rowHeading, rows, rowId, rowHeader, col
 }
 
 /** `rowId` and `rowHeader` for tables with one row per transport: `row-{transport}`, its short name. */
-export const TRANSPORT_ROWS = {
-  rowId: (row: { transport: TransportId }) => row.transport,
-  rowHeader: (row: { transport: TransportId }) => messages.transports[row.transport].short,
-};
+export function transportRows(messages: Messages) {
+  return {
+    rowId: (row: { transport: TransportId }) => row.transport,
+    rowHeader: (row: { transport: TransportId }) => messages.transports[row.transport].short,
+  };
+}

@@ -1,7 +1,7 @@
 import type { TransportId } from '../../../protocol';
 import type { LatencySummary } from '../../../measure/latency-histogram';
 import { PERCENTILE_COLORS } from '../../lib/series-colors';
-import { messages } from '../../messages';
+import { useMessages } from '../../messages/messages-provider';
 import { BarChartCard } from './bar-chart-card';
 
 const SERIES = [
@@ -12,6 +12,7 @@ const SERIES = [
 
 /** p50 / p95 / p99 bars in milliseconds, one group per transport. */
 export function PercentileBarChart({ rows }: { rows: { transport: TransportId; summary: LatencySummary }[] }) {
+  const messages = useMessages();
   const data = rows.map(({ transport, summary }) => ({
     name: messages.transports[transport].short,
     p50: summary.p50Ms,

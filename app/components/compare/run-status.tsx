@@ -1,10 +1,11 @@
 import type { BenchmarkState } from '../../hooks/use-benchmark';
-import { messages } from '../../messages';
+import { useMessages } from '../../messages/messages-provider';
 
-const t = messages.compare.progress;
 
 /** A native progress bar while running; the outcome afterwards. */
 export function RunStatus({ state }: { state: BenchmarkState }) {
+  const messages = useMessages();
+  const t = messages.compare.progress;
   if (state.status === 'idle') return null;
   const fraction = state.status === 'running' ? (state.progress?.fraction ?? 0) : state.status === 'done' ? 1 : 0;
   let text = '';

@@ -4,14 +4,14 @@ import type { SweepResult } from '../../../measure/cost-results';
 import { SCENARIO_BOUNDS, SWEEP_BOUNDS, type Sweep } from '../../../measure/scenario';
 import type { TaskState } from '../../hooks/use-task';
 import { TRANSPORT_COLORS } from '../../lib/transport-colors';
-import { messages } from '../../messages';
+import type { Messages } from '../../messages';
+import { useMessages } from '../../messages/messages-provider';
 import { FIELD, LABEL } from '../control-classes';
 import { ChartPanel } from './chart-panel';
 import { MeasurementControls } from './measurement-controls';
 import { MetricTable, type MetricColumn } from './metric-table';
 import { NumberField } from './number-field';
 
-const t = messages.compare.sweep;
 
 export interface SweepSectionProps {
   sweep: Sweep;
@@ -24,27 +24,36 @@ export interface SweepSectionProps {
 }
 
 type SweepPoint = SweepResult['points'][number];
-const idle = messages.compare.idle;
 
-const COLUMNS: MetricColumn<SweepPoint>[] = [
-  {
-    header: t.received,
-    testId: 'received',
-    value: (p) => `${p.received} / ${p.sent}`,
-    data: (p) => ({ 'data-received': p.received, 'data-sent': p.sent }),
-  },
-  { header: t.measuredMean, testId: 'mean', value: (p) => p.meanMs },
-  { header: t.measuredP50, testId: 'p50', value: (p) => p.p50Ms },
-  { header: `${t.theory} (ms)`, testId: 'theory', value: (p) => p.theoryMs },
-  { header: t.pollRequest, testId: 'poll-request', value: (p) => p.pollRequestMs },
-  { header: t.pollCycle, testId: 'poll-cycle', value: (p) => p.pollCycleMs },
-  { header: idle.bytesInPerMin, testId: 'bytes-in-per-min', value: (p) => p.bytesInPerMin },
-  { header: idle.bytesOutPerMin, testId: 'bytes-out-per-min', value: (p) => p.bytesOutPerMin },
-  { header: idle.requestsPerMin, testId: 'requests-per-min', value: (p) => p.requestsPerMin },
-];
+/** The definitions below in the request's language. */
+function definitions(messages: Messages) {
+  const t = messages.compare.sweep;
+  const idle = messages.compare.idle;
+  const COLUMNS: MetricColumn<SweepPoint>[] = [
+    {
+      header: t.received,
+      testId: 'received',
+      value: (p) => `${p.received} / ${p.sent}`,
+      data: (p) => ({ 'data-received': p.received, 'data-sent': p.sent }),
+    },
+    { header: t.measuredMean, testId: 'mean', value: (p) => p.meanMs },
+    { header: t.measuredP50, testId: 'p50', value: (p) => p.p50Ms },
+    { header: `${t.theory} (ms)`, testId: 'theory', value: (p) => p.theoryMs },
+    { header: t.pollRequest, testId: 'poll-request', value: (p) => p.pollRequestMs },
+    { header: t.pollCycle, testId: 'poll-cycle', value: (p) => p.pollCycleMs },
+    { header: idle.bytesInPerMin, testId: 'bytes-in-per-min', value: (p) => p.bytesInPerMin },
+    { header: idle.bytesOutPerMin, testId: 'bytes-out-per-min', value: (p) => p.bytesOutPerMin },
+    { header: idle.requestsPerMin, testId: 'requests-per-min', value: (p) => p.requestsPerMin },
+  ];
+  return { COLUMNS };
+}
 
 /** One of the sweep's two charts: the poll interval on a log x axis, `unit` on y, the series as children. */
 function IntervalChart({ data, unit, children }: { data: Record<string, number>[]; unit: string; children: ReactNode }) {
+  const messages = useMessages();
+  const { COLUMNS } = definitions(messages);
+  const t = messages.compare.sweep;
+  const idle = messages.compare.idle;
   return (
     <ResponsiveContainer width="100%" height="100%">
       <ComposedChart data={data}>
@@ -74,6 +83,10 @@ function parseIntervals(text: string): number[] | null {
 
 /** "Run polling sweep": measured latency vs interval with the theory line, and idle bytes/min. */
 export function SweepSection({ sweep, onChange, state, onRun, onCancel, busy }: SweepSectionProps) {
+  const messages = useMessages();
+  const { COLUMNS } = definitions(messages);
+  const t = messages.compare.sweep;
+  const idle = messages.compare.idle;
   const [text, setText] = useState(sweep.intervalsMs.join(', '));
   const result = state.status === 'done' ? state.result : null;
   const controls = (

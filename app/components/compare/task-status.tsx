@@ -1,8 +1,7 @@
 import type { TaskState } from '../../hooks/use-task';
-import { messages } from '../../messages';
+import { useMessages } from '../../messages/messages-provider';
 import { SECONDARY_BUTTON } from '../control-classes';
 
-const t = messages.compare.task;
 
 /**
  * The state of one cost measurement in words, with Cancel while it runs. `data-status` is the
@@ -11,6 +10,8 @@ const t = messages.compare.task;
  * bar shows the page's progress rather than reading it out of the words.
  */
 export function TaskStatus<T>({ testId, state, onCancel }: { testId: string; state: TaskState<T>; onCancel: () => void }) {
+  const messages = useMessages();
+  const t = messages.compare.task;
   if (state.status === 'idle') return null;
   let text: string = t.done;
   if (state.status === 'running') text = t.running(state.done, state.total);

@@ -1,22 +1,30 @@
 import { CartesianGrid, Legend, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { SenderResult } from '../../../measure/benchmark-result';
 import { TRANSPORT_COLORS } from '../../lib/transport-colors';
-import { messages } from '../../messages';
+import type { Messages } from '../../messages';
+import { useMessages } from '../../messages/messages-provider';
 import { ChartPanel } from './chart-panel';
-import { MetricTable, TRANSPORT_ROWS, type MetricColumn } from './metric-table';
+import { MetricTable, transportRows, type MetricColumn } from './metric-table';
 
-const t = messages.compare;
-const ms = ` (${t.units.ms})`;
+/** The definitions below in the request's language. */
+function definitions(messages: Messages) {
+  const t = messages.compare;
+  const ms = ` (${t.units.ms})`;
 
-const COLUMNS: MetricColumn<SenderResult>[] = [
-  { header: t.columns.samples, testId: 'samples', value: (s) => s.timeline.length },
-  { header: t.columns.first + ms, testId: 'first', value: (s) => s.timeline[0]?.atMs ?? '' },
-  { header: t.columns.last + ms, testId: 'last', value: (s) => s.timeline.at(-1)?.atMs ?? '' },
-  { header: t.columns.max + ms, testId: 'max', value: (s) => s.timeline.reduce((m, p) => Math.max(m, p.latencyMs), 0) },
-];
+  const COLUMNS: MetricColumn<SenderResult>[] = [
+    { header: t.columns.samples, testId: 'samples', value: (s) => s.timeline.length },
+    { header: t.columns.first + ms, testId: 'first', value: (s) => s.timeline[0]?.atMs ?? '' },
+    { header: t.columns.last + ms, testId: 'last', value: (s) => s.timeline.at(-1)?.atMs ?? '' },
+    { header: t.columns.max + ms, testId: 'max', value: (s) => s.timeline.reduce((m, p) => Math.max(m, p.latencyMs), 0) },
+  ];
+  return { COLUMNS };
+}
 
 /** Every round-trip sample at its intended send time: shows drift, stalls and polling's sawtooth. */
 export function TimelineSection({ senders }: { senders: SenderResult[] }) {
+  const messages = useMessages();
+  const { COLUMNS } = definitions(messages);
+  const t = messages.compare;
   const chart = (
     <ResponsiveContainer width="100%" height="100%">
       <ScatterChart>
@@ -37,6 +45,6 @@ export function TimelineSection({ senders }: { senders: SenderResult[] }) {
       </ScatterChart>
     </ResponsiveContainer>
   );
-  const table = <MetricTable testId="table-timeline" rowHeading={t.columns.transport} rows={senders} {...TRANSPORT_ROWS} columns={COLUMNS} />;
+  const table = <MetricTable testId="table-timeline" rowHeading={t.columns.transport} rows={senders} {...transportRows(messages)} columns={COLUMNS} />;
   return <ChartPanel title={t.sections.timeline} help={t.sections.timelineHelp} chart={chart} table={table} />;
 }
