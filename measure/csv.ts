@@ -11,7 +11,7 @@ const CSV_HEADER: CsvRow = ['section', 'transport', 'metric', 'value', 'unit'];
 
 function csvCell(value: string | number): string {
   const text = String(value);
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** The header, then `rows`, as CSV text (RFC 4180 quoting, a newline after every row). */

@@ -31,7 +31,8 @@ export function TransportLab() {
   const panes = useRef(new Map<TransportId, PaneHandle>());
 
   // One stable ref callback per transport, so panes register once rather than on every render.
-  const paneRefs = useRef(
+  // Lazy state, not a ref: the callbacks are read during render, which a ref's contents may not be.
+  const [paneRefs] = useState(() =>
     Object.fromEntries(
       TRANSPORT_IDS.map((id) => [
         id,
@@ -85,7 +86,7 @@ export function TransportLab() {
           {transports.map((id) => (
             <TransportPane
               key={id}
-              ref={paneRefs.current[id]}
+              ref={paneRefs[id]}
               transport={id}
               ns={ns}
               pollIntervalMs={ready.pollIntervalMs}

@@ -10,7 +10,8 @@ export function useNameBase(): [string | null, (base: string) => void] {
   const messages = useMessages();
   const [base, setBase] = useState<string | null>(null);
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the random part must be drawn after mount, in the browser only (see above)
     setBase((current) => current ?? `${messages.header.defaultNameBase}${Math.floor(100 + Math.random() * 900)}`);
-  }, []);
+  }, [messages.header.defaultNameBase]);
   return [base, setBase];
 }

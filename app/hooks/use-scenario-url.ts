@@ -10,6 +10,7 @@ export function useScenarioUrl(): [Scenario | null, (next: Scenario) => void] {
   const [scenario, setScenario] = useState<Scenario | null>(null);
   useEffect(() => {
     const decoded = decodeScenario(window.location.search);
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the URL is known in the browser only; rendering defaults first would flip (see above)
     setScenario(decoded);
     window.history.replaceState(null, '', `${window.location.pathname}?${encodeScenario(decoded)}`);
   }, []);

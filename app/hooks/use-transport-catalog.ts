@@ -17,7 +17,6 @@ export function useTransportCatalog(): CatalogState & { retry: () => void } {
 
   useEffect(() => {
     const controller = new AbortController();
-    setState({ status: 'loading' });
     fetch(CATALOG_URL, { signal: controller.signal, cache: 'no-store' })
       .then(async (res) => {
         if (!res.ok) throw new Error(`HTTP ${res.status}`);
@@ -30,6 +29,10 @@ export function useTransportCatalog(): CatalogState & { retry: () => void } {
     return () => controller.abort();
   }, [attempt]);
 
-  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  // The loading state is set by the event that asks again, not by the effect (no cascading render).
+  const retry = useCallback(() => {
+    setState({ status: 'loading' });
+    setAttempt((n) => n + 1);
+  }, []);
   return { ...state, retry };
 }

@@ -11,6 +11,7 @@ export interface SocketIoSocketLike {
   readonly connected: boolean;
   readonly active: boolean;
   readonly io: { engine?: { transport?: { name?: string } }; on(event: string, fn: (...args: unknown[]) => void): unknown };
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- socket.io-client's typed listeners must stay assignable here; unknown[] parameters would not be
   on(event: string, fn: (...args: any[]) => void): unknown;
   emit(event: string, ...args: unknown[]): unknown;
   disconnect(): unknown;

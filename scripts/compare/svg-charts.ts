@@ -2,6 +2,7 @@
  * Small static SVG charts for the HTML report, drawn only from the measured numbers it is given
  * (no smoothing, no interpolation beyond straight lines between the page's own points).
  */
+import { esc } from './html-table';
 
 /** One coloured series of points. */
 export interface Series {
@@ -28,7 +29,6 @@ const PAD = { left: 60, right: 16, top: 16, bottom: 44 };
 const PLOT_W = W - PAD.left - PAD.right;
 const PLOT_H = H - PAD.top - PAD.bottom;
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 10 ? v.toFixed(1) : v.toFixed(2));
 
 /** "Nice" upper bound so axis labels read well. */

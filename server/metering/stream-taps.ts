@@ -14,6 +14,7 @@ export function observeEmittedData(stream: NodeJS.EventEmitter, onChunk: (chunk:
 }
 
 /** The two methods tapped; their overloads differ per stream class, hence the loose signature. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the overloads differ per stream class (see above); any is what lets every one of them match
 type WritableLike = { write: (...args: any[]) => boolean; end: (...args: any[]) => unknown };
 
 /**

@@ -7,7 +7,6 @@
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ListEvent, ServerEvent, TransportId, WelcomeEvent } from '../../protocol';
-import type { ChatClient } from '../../client/chat-client';
 import {
   ClientPool,
   connectClient,

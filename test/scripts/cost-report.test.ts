@@ -55,3 +55,8 @@ test('joinCsv refuses parts that would not line up', () => {
   assert.throws(() => joinCsv(['a,b\n1,2\n', 'a,b\n3,4']), /CSV part 1 does not end with a newline/);
   assert.throws(() => joinCsv(['a,b']), /CSV part 0 does not end with a newline/);
 });
+
+test('CSV cells with a carriage return are quoted (RFC 4180)', async () => {
+  const { toCsv } = await import('../../measure/csv');
+  assert.equal(toCsv([['a\rb', 'x', 'y', 1, 'u']]).split('\n')[1], '"a\rb",x,y,1,u');
+});

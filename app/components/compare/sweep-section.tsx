@@ -50,10 +50,6 @@ function definitions(messages: Messages) {
 
 /** One of the sweep's two charts: the poll interval on a log x axis, `unit` on y, the series as children. */
 function IntervalChart({ data, unit, children }: { data: Record<string, number>[]; unit: string; children: ReactNode }) {
-  const messages = useMessages();
-  const { COLUMNS } = definitions(messages);
-  const t = messages.compare.sweep;
-  const idle = messages.compare.idle;
   return (
     <ResponsiveContainer width="100%" height="100%">
       <ComposedChart data={data}>
@@ -86,7 +82,6 @@ export function SweepSection({ sweep, onChange, state, onRun, onCancel, busy }: 
   const messages = useMessages();
   const { COLUMNS } = definitions(messages);
   const t = messages.compare.sweep;
-  const idle = messages.compare.idle;
   const [text, setText] = useState(sweep.intervalsMs.join(', '));
   const result = state.status === 'done' ? state.result : null;
   const controls = (
