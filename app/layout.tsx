@@ -1,5 +1,8 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
+import { cookies } from 'next/headers';
+import { DisplaySettingsProvider } from './components/display-settings';
+import { PROJECTOR_COOKIE, projectorFromCookie } from './lib/projector-mode';
 import { catalogueFor } from './messages';
 import { MessagesProvider } from './messages/messages-provider';
 import { requestLocale } from './messages/request-locale';
@@ -16,13 +19,19 @@ export const viewport: Viewport = {
   initialScale: 1,
 };
 
-/** The document shell: the request's language (see proxy.ts), light theme for projectors. */
+/**
+ * The document shell: the request's language (see proxy.ts) and projector mode, both rendered by
+ * the server from the request so the first paint is already right.
+ */
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const locale = await requestLocale();
+  const [locale, jar] = await Promise.all([requestLocale(), cookies()]);
+  const projector = projectorFromCookie(jar.get(PROJECTOR_COOKIE)?.value);
   return (
-    <html lang={locale}>
+    <html lang={locale} data-projector={projector ? '' : undefined}>
       <body className="min-h-screen bg-slate-100 text-base text-slate-900 antialiased">
-        <MessagesProvider locale={locale}>{children}</MessagesProvider>
+        <MessagesProvider locale={locale}>
+          <DisplaySettingsProvider projector={projector}>{children}</DisplaySettingsProvider>
+        </MessagesProvider>
       </body>
     </html>
   );

@@ -1,4 +1,5 @@
 /** English catalogue: every string the page shows. */
+import { classroom } from './en-classroom';
 import { compare } from './en-compare';
 import type { MemberLine, Messages } from './types';
 
@@ -206,4 +207,5 @@ export const messages: Messages = {
     failed: 'The request failed.',
   },
   compare,
+  classroom,
 };

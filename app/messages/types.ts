@@ -5,6 +5,7 @@
 import type { ErrorCode, TransportId } from '../../protocol';
 import type { ClientState } from '../../client/chat-client';
 import type { UiScope } from '../lib/ui-scope';
+import type { ClassroomMessages } from './classroom-types';
 import type { CompareMessages } from './compare-types';
 
 /** Errors the page itself reports (never sent by the server). */
@@ -167,4 +168,6 @@ export interface Messages {
   errors: Record<ErrorCode | LocalErrorCode, string>;
   /** The Compare view (`/compare`). */
   compare: CompareMessages;
+  /** Projector mode, log scale, join by QR, the instructor view. */
+  classroom: ClassroomMessages;
 }

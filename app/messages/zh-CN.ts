@@ -2,6 +2,7 @@
  * 简体中文目录：页面上的每一句话。为中文课堂而写（轮询、长连接、全双工、广播、房间、命名空间……），
  * 不是逐字翻译。事物的名称、代码和单位保持拉丁字母。
  */
+import { classroom } from './zh-CN-classroom';
 import { compare } from './zh-CN-compare';
 import type { MemberLine, Messages } from './types';
 
@@ -208,4 +209,5 @@ export const messages: Messages = {
     failed: '请求失败。',
   },
   compare,
+  classroom,
 };
