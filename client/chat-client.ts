@@ -151,6 +151,16 @@ export class ChatClient {
     this.setState('closed');
   }
 
+  /**
+   * Cuts the connection as a failing network would (see LinkConnection.drop); the client then
+   * reconnects and resumes, so what was sent meanwhile is replayed. Returns false when not open.
+   */
+  drop(): boolean {
+    if (this.currentState !== 'open' || !this.connection) return false;
+    this.connection.drop();
+    return true;
+  }
+
   /** Sends an operation; returns false when not connected. */
   send(op: ClientOpInput): boolean {
     if (this.currentState !== 'open' || !this.connection) return false;

@@ -24,6 +24,11 @@ export interface LinkConnection {
   send(op: ClientOpInput): void;
   /** Closes for good; no further handler calls. */
   close(): void;
+  /**
+   * Cuts the connection without a goodbye, as a failing network would: the server sees it go,
+   * `onDown` fires, and the owner (or Socket.IO itself) reconnects. The lesson's disconnect card.
+   */
+  drop(): void;
   /** Which sub-transport the library chose, when it chooses (SockJS, Socket.IO). */
   readonly via?: string;
 }

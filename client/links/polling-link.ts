@@ -86,6 +86,10 @@ export function createPollingLink(baseUrl: string, fetchImpl: FetchLike, interva
             }
           });
         },
+        drop() {
+          // A polling client that drops simply stops asking; its session expires on the server.
+          down('dropped');
+        },
         close() {
           const wasLive = live;
           live = false;

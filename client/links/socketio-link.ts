@@ -10,7 +10,7 @@ import { joinUrl, type Link } from '../link';
 export interface SocketIoSocketLike {
   readonly connected: boolean;
   readonly active: boolean;
-  readonly io: { engine?: { transport?: { name?: string } }; on(event: string, fn: (...args: unknown[]) => void): unknown };
+  readonly io: { engine?: { transport?: { name?: string }; close?(): void }; on(event: string, fn: (...args: unknown[]) => void): unknown };
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- socket.io-client's typed listeners must stay assignable here; unknown[] parameters would not be
   on(event: string, fn: (...args: any[]) => void): unknown;
   emit(event: string, ...args: unknown[]): unknown;
@@ -67,6 +67,10 @@ export function createSocketIoLink(baseUrl: string, io: SocketIoFactory, options
         close() {
           live = false;
           socket.disconnect();
+        },
+        drop() {
+          // Closing the engine (not the socket) is a "transport close": Socket.IO reconnects itself.
+          socket.io.engine?.close?.();
         },
       };
     },

@@ -50,6 +50,9 @@ export function createSockJsLink(baseUrl: string, SockJSImpl: SockJsConstructor,
           live = false;
           if (sock.readyState <= 1) sock.close(1000, 'client closed');
         },
+        drop() {
+          if (sock.readyState <= 1) sock.close(4000, 'dropped');
+        },
       };
     },
   };

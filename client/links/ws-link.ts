@@ -49,6 +49,11 @@ export function createWsLink(baseUrl: string, WebSocketImpl: WebSocketConstructo
           live = false;
           if (socket.readyState <= 1) socket.close(1000, 'client closed');
         },
+        drop() {
+          // A browser cannot reset a TCP connection; a 4000 close is the nearest real drop, and
+          // `live` stays true so onclose reports it down and ChatClient reconnects.
+          if (socket.readyState <= 1) socket.close(4000, 'dropped');
+        },
       };
     },
   };

@@ -325,6 +325,28 @@ export function runChatContract(t: TransportId): void {
       assert.equal(client.reconnects, 1);
     });
 
+    test('10c. a client-side drop (client.drop()): the server sees it go, the client reconnects and gets what it missed', async () => {
+      const observer = await pool.connect(otherTransport, { name: 'observer' });
+      const client = await pool.connect(t, { name: 'dropper' });
+      const oldId = client.id!;
+      const downs: string[] = [];
+      client.on('down', ({ reason }) => downs.push(reason));
+      // Polling's server only notices when the session's TTL runs out, so only the others wait for it.
+      const gone = t === 'polling' ? undefined : waitFor(observer, 'event', (e) => e.type === 'presence' && e.event === 'disconnected' && e.client.id === oldId, 20_000);
+      const reopened = waitFor(client, 'state', (s) => s === 'open', 20_000);
+      const recovered = waitFor(client, 'recovery', () => true, 20_000);
+      const missed = waitFor(client, 'message', (m) => m.text === 'while you were away', 20_000);
+      assert.equal(client.drop(), true);
+      // Polling's session only expires after its TTL; say it now, while the client is away or back.
+      await observer.say('all', 'while you were away');
+      await Promise.all([reopened, missed]);
+      assert.ok(downs.length >= 1, 'the client saw its connection go down');
+      assert.notEqual(client.id, oldId, 'a new connection gets a new id');
+      const report = await recovered;
+      assert.equal(report.recovered, true, 'nothing was lost');
+      await gone;
+    });
+
     if (t === 'polling') {
       test('10b. dead peer: a polling session that stops polling expires; others see "disconnected"', async () => {
         const short = await startLab({ pollSessionTtlMs: 600 });

@@ -41,8 +41,11 @@ async function captured(running: RunningLab, scenario: () => Promise<void>): Pro
 
 /** Asserts the meter's record of every connection equals the capture, and both saw the same ones. */
 function assertMeterMatchesCapture(running: RunningLab, packets: Map<number, CapturedConnection>): void {
-  const records = running.lab.wireMeter.connectionRecords();
-  assert.deepEqual([...packets.keys()].sort(), records.map((r) => r.remotePort).sort(), 'same connections seen');
+  // A connection that carried no payload either way (a client that opened a socket and gave up
+  // before sending, a retry cut at once) is invisible to a payload capture, and has nothing to compare.
+  const records = running.lab.wireMeter.connectionRecords().filter((r) => r.bytesIn + r.bytesOut > 0);
+  const describe = (ports: number[]) => ports.sort((a, b) => a - b).join(',');
+  assert.equal(describe([...packets.keys()]), describe(records.map((r) => r.remotePort)), `same connections seen (capture vs meter; meter records: ${JSON.stringify(records.map((r) => [r.remotePort, r.bytesIn, r.bytesOut, r.open]))})`);
   for (const record of records) {
     const seen = packets.get(record.remotePort)!;
     assert.equal(record.bytesIn, seen.toServer, `port ${record.remotePort} client → server`);
@@ -56,7 +59,7 @@ test('packet capture: per-connection and per-bucket payload bytes equal the mete
     const packets = await captured(running, async () => {
       for (const transport of TRANSPORT_IDS) await runChatExchange(running.lab, transport, running.url);
     });
-    const records = running.lab.wireMeter.connectionRecords();
+    const records = running.lab.wireMeter.connectionRecords().filter((r) => r.bytesIn + r.bytesOut > 0);
     assert.ok(records.length >= TRANSPORT_IDS.length, `expected a connection per transport, got ${records.length}`);
     assertMeterMatchesCapture(running, packets);
     const byBucket = new Map<WireBucket, { bytesIn: number; bytesOut: number }>();
@@ -126,9 +129,9 @@ test('packet capture: HTTP clients that disconnect with a long poll or a stream 
     // Once every connection has closed, the proxy agrees with the capture too, to the byte.
     await Promise.all(proxy.connections.map((c) => c.closed));
     for (const conn of proxy.connections) {
-      const seen = packets.get(conn.upstreamPort!);
-      assert.ok(seen, `proxied connection ${conn.upstreamPort} captured`);
-      assert.deepEqual({ toServer: byteLength(conn.toServer), fromServer: byteLength(conn.fromServer) }, { toServer: seen.toServer, fromServer: seen.fromServer });
+      // A proxied connection cut before it carried a byte has no payload segment to capture.
+      const seen = packets.get(conn.upstreamPort!) ?? { toServer: 0, fromServer: 0 };
+      assert.deepEqual({ toServer: byteLength(conn.toServer), fromServer: byteLength(conn.fromServer) }, { toServer: seen.toServer, fromServer: seen.fromServer }, `proxied connection ${conn.upstreamPort}`);
     }
     const refused = proxy.connections.filter((c) => Buffer.concat(c.fromServer).toString('latin1').startsWith('HTTP/1.1 400 ')).length;
     const { buckets } = running.lab.wireMeter.snapshot();
