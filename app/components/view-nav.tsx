@@ -12,6 +12,7 @@ const CURRENT = 'rounded-md bg-slate-900 px-3 py-1.5 font-semibold text-white';
 const VIEWS = [
   { id: 'chat', href: '/', label: (m: Messages) => m.compare.nav.chat },
   { id: 'compare', href: '/compare', label: (m: Messages) => m.compare.nav.compare },
+  { id: 'lesson', href: '/lesson', label: (m: Messages) => m.lesson.nav },
 ] as const;
 
 /** Which view a page is. */

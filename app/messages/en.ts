@@ -1,5 +1,6 @@
 /** English catalogue: every string the page shows. */
 import { classroom } from './en-classroom';
+import { lesson } from './en-lesson';
 import { compare } from './en-compare';
 import type { MemberLine, Messages } from './types';
 
@@ -208,4 +209,5 @@ export const messages: Messages = {
   },
   compare,
   classroom,
+  lesson,
 };

@@ -7,6 +7,7 @@ import type { ClientState } from '../../client/chat-client';
 import type { UiScope } from '../lib/ui-scope';
 import type { ClassroomMessages } from './classroom-types';
 import type { CompareMessages } from './compare-types';
+import type { LessonMessages } from './lesson-types';
 
 /** Errors the page itself reports (never sent by the server). */
 export type LocalErrorCode = 'not_connected' | 'no_reply' | 'no_room' | 'no_target' | 'no_text' | 'failed';
@@ -170,4 +171,6 @@ export interface Messages {
   compare: CompareMessages;
   /** Projector mode, log scale, join by QR, the instructor view. */
   classroom: ClassroomMessages;
+  /** The lesson (`/lesson`). */
+  lesson: LessonMessages;
 }

@@ -3,6 +3,7 @@
  * 不是逐字翻译。事物的名称、代码和单位保持拉丁字母。
  */
 import { classroom } from './zh-CN-classroom';
+import { lesson } from './zh-CN-lesson';
 import { compare } from './zh-CN-compare';
 import type { MemberLine, Messages } from './types';
 
@@ -210,4 +211,5 @@ export const messages: Messages = {
   },
   compare,
   classroom,
+  lesson,
 };

@@ -1,0 +1,58 @@
+'use client';
+import { useTransportCatalog } from '../../hooks/use-transport-catalog';
+import { useMessages } from '../../messages/messages-provider';
+import { SECONDARY_BUTTON } from '../control-classes';
+import { ViewNav } from '../view-nav';
+import { ApiChapter } from './api-chapter';
+import { PollingChapter } from './polling-chapter';
+import { WebSocketChapter } from './websocket-chapter';
+
+/** `/lesson`: the seed lesson's three chapters, each a question and a live measurement. */
+export function LessonPage() {
+  const messages = useMessages();
+  const t = messages.lesson;
+  const catalog = useTransportCatalog();
+  const chapters = [
+    { id: 'chapter-polling', title: t.polling.title },
+    { id: 'chapter-websocket', title: t.websocket.title },
+    { id: 'chapter-api', title: t.api.title },
+  ];
+  return (
+    <main className="mx-auto flex max-w-[100rem] flex-col gap-4 p-4">
+      <header className="flex flex-wrap items-end justify-between gap-4">
+        <div className="min-w-0 flex-1">
+          <h1 className="text-3xl font-bold text-slate-900">{t.heading}</h1>
+          <p className="mt-1 max-w-4xl text-lg text-slate-700">{t.intro}</p>
+        </div>
+        <ViewNav current="lesson" />
+      </header>
+      <nav aria-label={t.tocLabel}>
+        <ol className="flex flex-wrap gap-4 text-lg">
+          {chapters.map((c) => (
+            <li key={c.id}>
+              <a href={`#${c.id}`} className="font-semibold text-sky-900 underline underline-offset-4">
+                {c.title}
+              </a>
+            </li>
+          ))}
+        </ol>
+      </nav>
+      {catalog.status === 'loading' && <p role="status">{messages.catalog.loading}</p>}
+      {catalog.status === 'error' && (
+        <p role="alert">
+          {messages.catalog.failed(catalog.reason)}{' '}
+          <button type="button" className={SECONDARY_BUTTON} onClick={catalog.retry}>
+            {messages.catalog.retry}
+          </button>
+        </p>
+      )}
+      {catalog.status === 'ready' && (
+        <>
+          <PollingChapter defaultIntervalMs={catalog.catalog.pollIntervalMs} />
+          <WebSocketChapter pollIntervalMs={catalog.catalog.pollIntervalMs} />
+          <ApiChapter pollIntervalMs={catalog.catalog.pollIntervalMs} />
+        </>
+      )}
+    </main>
+  );
+}

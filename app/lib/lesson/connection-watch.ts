@@ -1,0 +1,111 @@
+/**
+ * Chapter 2 of the lesson: one fresh client of a transport, watched from its connect call through
+ * a quiet window in which the server pushes one message to it unasked. What the wire carried comes
+ * from the wire inspector (every request and frame of this client's connections, decoded) when the
+ * server runs it, and from the meter's bucket (all clients of that transport) otherwise.
+ */
+import type { ChatClient } from '../../../client/chat-client';
+import type { TransportId, WireLogPage, WireMetricsResponse, WireRecord } from '../../../protocol';
+import { sleepUntil } from '../../../measure/sleep-until';
+import { whenOpen } from './lesson-cast';
+
+export interface ConnectionWatch {
+  transport: TransportId;
+  /** Connect call → welcome, ms. */
+  connectMs: number;
+  /** Push sent → message in the client, ms. */
+  pushMs: number;
+  /** This client's units, in order (empty when the inspector is off). */
+  records: WireRecord[];
+  inspector: boolean;
+  /** The meter's bucket over the run: HTTP requests, upgrades, bytes both ways. */
+  meter: { requests: number; upgrades: number; bytesIn: number; bytesOut: number };
+  windowMs: number;
+}
+
+export interface ConnectionWatchDeps {
+  make(transport: TransportId, name: string): ChatClient;
+  readWire(): Promise<WireMetricsResponse>;
+  readWireLog(since: number, transport: TransportId): Promise<WireLogPage | undefined>;
+  now(): number;
+  signal?: AbortSignal;
+}
+
+/** Every record of `transport` from `since` on, or undefined when there is no inspector. */
+async function readAll(deps: ConnectionWatchDeps, since: number, transport: TransportId): Promise<{ records: WireRecord[]; next: number } | undefined> {
+  const records: WireRecord[] = [];
+  let cursor = since;
+  for (;;) {
+    const page = await deps.readWireLog(cursor, transport);
+    if (!page || !page.enabled) return undefined;
+    records.push(...page.records);
+    if (page.records.length === 0 || page.next === cursor) return { records, next: page.next };
+    cursor = page.next;
+  }
+}
+
+/**
+ * The records of one client: the connections its id appeared on. A connection that opened before
+ * the id was known (a polling open, a SockJS `/info`) is this client's when it opened after `since`
+ * and no other client ever appeared on it, and the run had no other new client of this transport
+ * (the caller keeps the run to one new client, so this is the case in a quiet lesson).
+ */
+export function recordsOfClient(records: WireRecord[], clientId: string | undefined): WireRecord[] {
+  const mine = new Set(records.filter((r) => r.client === clientId).map((r) => r.connection));
+  const others = new Set(records.filter((r) => r.client !== undefined && r.client !== clientId).map((r) => r.connection));
+  const anonymous = new Set(records.filter((r) => !others.has(r.connection) && !mine.has(r.connection) && r.client === undefined).map((r) => r.connection));
+  return records.filter((r) => mine.has(r.connection) || anonymous.has(r.connection));
+}
+
+/**
+ * Connects a client, keeps it for `windowMs` with one message pushed to it halfway, and closes it.
+ * @throws AbortError when the signal aborts; an Error when a client does not connect
+ */
+export async function watchConnection(transport: TransportId, windowMs: number, suffix: string, deps: ConnectionWatchDeps): Promise<ConnectionWatch> {
+  // The teacher is on another transport, so the watched transport's bucket holds only the watched client.
+  const teacher = deps.make(transport === 'ws' ? 'socketio' : 'ws', `teacher-${suffix}`);
+  let client: ChatClient | undefined;
+  try {
+    teacher.connect();
+    await whenOpen(teacher);
+    const start = await readAll(deps, 0, transport);
+    const before = await deps.readWire();
+    const started = deps.now();
+    client = deps.make(transport, `watch-${transport}-${suffix}`);
+    const text = `push-${transport}-${suffix}`;
+    const arrived = new Promise<number>((resolve) => {
+      const off = client!.on('message', (m) => {
+        if (m.text !== text) return;
+        off();
+        resolve(deps.now());
+      });
+    });
+    client.connect();
+    await whenOpen(client);
+    const connectMs = deps.now() - started;
+    await sleepUntil(started + windowMs / 2, deps.now, deps.signal);
+    const pushedAt = deps.now();
+    await teacher.say('direct', text, { to: client.id });
+    const pushMs = (await arrived) - pushedAt;
+    await sleepUntil(started + windowMs, deps.now, deps.signal);
+    const id = client.id;
+    client.close();
+    client = undefined;
+    const after = await deps.readWire();
+    const log = start ? await readAll(deps, start.next, transport) : undefined;
+    const b = before.buckets[transport];
+    const a = after.buckets[transport];
+    return {
+      transport,
+      connectMs,
+      pushMs,
+      records: log ? recordsOfClient(log.records, id) : [],
+      inspector: log !== undefined,
+      meter: { requests: a.requests - b.requests, upgrades: a.upgrades - b.upgrades, bytesIn: a.bytesIn - b.bytesIn, bytesOut: a.bytesOut - b.bytesOut },
+      windowMs: deps.now() - started,
+    };
+  } finally {
+    client?.close();
+    teacher.close();
+  }
+}
