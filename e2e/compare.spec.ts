@@ -4,6 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
+import { needsLogScale } from '../app/lib/log-scale';
 import { numberIn } from './support/table-cells';
 
 const TRANSPORTS = ['polling', 'ws', 'sockjs', 'socketio'] as const;
@@ -52,6 +53,13 @@ test('a short isolated run measures every transport and exports what it shows', 
   const expected = 250 + pollRtt;
   expect(shown.polling.mean).toBeGreaterThan(expected * 0.8);
   expect(shown.polling.mean).toBeLessThan(expected * 1.2);
+
+  // The latency chart starts on a log axis exactly when its bars span more than 100×; the switch flips it.
+  const latencyChart = page.locator('section', { has: page.getByTestId('table-latency') }).locator('[data-scale]');
+  const bars = TRANSPORTS.flatMap((t) => [shown[t].p50, shown[t].p95, shown[t].p99]);
+  await expect(latencyChart).toHaveAttribute('data-scale', needsLogScale(bars) ? 'log' : 'linear');
+  await page.locator('section', { has: page.getByTestId('table-latency') }).getByTestId('log-scale').click();
+  await expect(latencyChart).toHaveAttribute('data-scale', needsLogScale(bars) ? 'linear' : 'log');
 
   // The JSON export holds exactly the numbers on screen.
   const downloading = page.waitForEvent('download');

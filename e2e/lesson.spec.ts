@@ -2,6 +2,7 @@
  * `/lesson` in Chromium, in both languages: chapter 1 measures a polling client, chapter 2 a fresh
  * client per transport, and every chapter-3 card runs on all four transports and shows who got it.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { API_CALLS } from '../app/lib/lesson/api-calls';
 import { TRANSPORT_IDS } from '../protocol';
@@ -86,5 +87,8 @@ for (const language of LANGUAGES) {
     }
     // The frames shown are the ones sent: the direct message names C's id.
     await expect(page.getByTestId('frames-emit-to-id')).toContainText('"scope":"direct"');
+    // With every result on screen (grids, tables, frames), still no serious or critical violation.
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 }

@@ -3,6 +3,8 @@
  * down in order on SIGTERM/SIGINT (see shutdown-signals.ts). Wiring only; behaviour lives in the modules it wires.
  */
 import next from 'next';
+import { networkInterfaces } from 'node:os';
+import { reachableUrls } from './reachable-addresses';
 import { loadConfig } from './config';
 import { createLabServer } from './lab-server';
 import { exitOnShutdownSignals } from './shutdown-signals';
@@ -17,6 +19,10 @@ async function main(): Promise<void> {
   const lab = createLabServer(config, { pages: (req, res) => handle(req, res) });
   const url = await lab.listen();
   console.log(`Transport Lab (${config.env}) on ${url}`);
+  // Students join from their own machines: say where (HOST=0.0.0.0 listens on every interface).
+  for (const reachable of reachableUrls(config.host, config.port === 0 ? Number(new URL(url).port) : config.port, networkInterfaces())) {
+    console.log(`  students join at ${reachable}/`);
+  }
 
   if (lab.historyLoad.status === 'loaded') {
     const { snapshot, savedAt } = lab.historyLoad;

@@ -13,6 +13,7 @@ import { loadHistory, saveHistory, type HistoryLoad } from './chat/history-file'
 import type { Clock } from './chat/token-bucket';
 import { FaultInjector } from './faults/fault-injector';
 import { createApiRoutes } from './http/api-routes';
+import { createClassroomRoutes } from './http/classroom-routes';
 import { createDispatcher, type PageHandler } from './http/dispatcher';
 import { createOriginPolicy } from './http/origin-policy';
 import { LayerMeter } from './metering/layer-meter';
@@ -82,7 +83,9 @@ export function createLabServer(config: LabConfig, options: LabServerOptions = {
   const transports = createTransports(hub, config);
   const wireMeter = new WireMeter();
   const layerMeter = new LayerMeter(wireMeter);
-  const api = createApiRoutes(config, transports, wireMeter, faults, layerMeter);
+  let listening = { host: config.host, port: config.port };
+  const classroom = createClassroomRoutes(hub, config.namespaces, () => listening);
+  const api = createApiRoutes(config, transports, wireMeter, faults, layerMeter, [classroom]);
   let closing = false;
   const dispatcher = createDispatcher({
     transports: Object.values(transports),
@@ -126,6 +129,7 @@ export function createLabServer(config: LabConfig, options: LabServerOptions = {
           http.off('error', onError);
           api.setReady(true);
           const address = http.address() as AddressInfo;
+          listening = { host: config.host, port: address.port };
           const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
           resolve(`http://${host}:${address.port}`);
         });

@@ -2,6 +2,7 @@
 import Link from 'next/link';
 import type { Messages } from '../messages';
 import { useMessages } from '../messages/messages-provider';
+import { JoinPanel } from './join-panel';
 import { LanguageSwitch } from './language-switch';
 import { ProjectorToggle } from './projector-toggle';
 
@@ -13,6 +14,7 @@ const VIEWS = [
   { id: 'chat', href: '/', label: (m: Messages) => m.compare.nav.chat },
   { id: 'compare', href: '/compare', label: (m: Messages) => m.compare.nav.compare },
   { id: 'lesson', href: '/lesson', label: (m: Messages) => m.lesson.nav },
+  { id: 'instructor', href: '/instructor', label: (m: Messages) => m.classroom.instructor.nav },
 ] as const;
 
 /** Which view a page is. */
@@ -38,6 +40,7 @@ export function ViewNav({ current }: { current: ViewId }) {
       </nav>
       <LanguageSwitch />
       <ProjectorToggle />
+      <JoinPanel />
     </div>
   );
 }

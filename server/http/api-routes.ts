@@ -38,6 +38,8 @@ export function createApiRoutes(
   wireMeter: WireMeter,
   faults: FaultInjector,
   layerMeter?: LayerMeter,
+  /** Further routes tried after these (the classroom's), in order. */
+  extra: ((req: IncomingMessage, res: ServerResponse) => boolean)[] = [],
 ): ApiRoutes {
   let ready = false;
   const admin = createAdminRoutes({ enabled: config.adminApi, token: config.adminToken, transports, faults });
@@ -62,7 +64,7 @@ export function createApiRoutes(
         createReadStream(sockjsClientPath).pipe(res);
         return true;
       }
-      return metrics(req, res) || admin(req, res);
+      return metrics(req, res) || admin(req, res) || extra.some((route) => route(req, res));
     },
   };
 }

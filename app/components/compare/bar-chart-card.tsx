@@ -15,19 +15,21 @@ export interface BarChartCardProps {
   unit: string;
   /** The y-axis width in pixels (wider units need more). */
   yWidth: number;
+  /** A logarithmic y axis (values must be positive; zeros are not drawn). */
+  log?: boolean;
 }
 
 /**
  * The bar chart every Compare section draws the same way: a dashed grid, categories on x, the unit on
  * y, tooltip and legend, no animation. Fills its parent, which must have a real height.
  */
-export function BarChartCard({ data, series, unit, yWidth }: BarChartCardProps) {
+export function BarChartCard({ data, series, unit, yWidth, log = false }: BarChartCardProps) {
   return (
     <ResponsiveContainer width="100%" height="100%">
       <BarChart data={data}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="name" />
-        <YAxis unit={` ${unit}`} width={yWidth} />
+        {log ? <YAxis unit={` ${unit}`} width={yWidth} scale="log" domain={['auto', 'auto']} allowDataOverflow /> : <YAxis unit={` ${unit}`} width={yWidth} />}
         <Tooltip />
         <Legend />
         {series.map((s) => (

@@ -3,6 +3,7 @@ import type { LatencySummary } from '../../../measure/latency-histogram';
 import { PERCENTILE_COLORS } from '../../lib/series-colors';
 import { useMessages } from '../../messages/messages-provider';
 import { BarChartCard } from './bar-chart-card';
+import { useLogScale } from './log-scale-toggle';
 
 const SERIES = [
   { key: 'p50', colour: PERCENTILE_COLORS.p50 },
@@ -19,5 +20,13 @@ export function PercentileBarChart({ rows }: { rows: { transport: TransportId; s
     p95: summary.p95Ms,
     p99: summary.p99Ms,
   }));
-  return <BarChartCard data={data} series={SERIES} unit={messages.compare.units.ms} yWidth={80} />;
+  const { log, toggle } = useLogScale(data.flatMap((d) => [d.p50, d.p95, d.p99]));
+  return (
+    <div className="flex h-full flex-col">
+      {toggle}
+      <div className="min-h-0 flex-1" data-scale={log ? 'log' : 'linear'}>
+        <BarChartCard data={data} series={SERIES} unit={messages.compare.units.ms} yWidth={80} log={log} />
+      </div>
+    </div>
+  );
 }

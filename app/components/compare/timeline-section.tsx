@@ -4,6 +4,7 @@ import { TRANSPORT_COLORS } from '../../lib/transport-colors';
 import type { Messages } from '../../messages';
 import { useMessages } from '../../messages/messages-provider';
 import { ChartPanel } from './chart-panel';
+import { useLogScale } from './log-scale-toggle';
 import { MetricTable, transportRows, type MetricColumn } from './metric-table';
 
 /** The definitions below in the request's language. */
@@ -25,25 +26,31 @@ export function TimelineSection({ senders }: { senders: SenderResult[] }) {
   const messages = useMessages();
   const { COLUMNS } = definitions(messages);
   const t = messages.compare;
+  const { log, toggle } = useLogScale(senders.flatMap((s) => s.timeline.map((p) => p.latencyMs)));
   const chart = (
-    <ResponsiveContainer width="100%" height="100%">
-      <ScatterChart>
-        <CartesianGrid strokeDasharray="3 3" />
-        <XAxis type="number" dataKey="atMs" name={t.columns.sentAt} unit={` ${t.units.ms}`} domain={['auto', 'auto']} />
-        <YAxis type="number" dataKey="latencyMs" name={t.columns.latency} unit={` ${t.units.ms}`} width={80} />
-        <Tooltip />
-        <Legend />
-        {senders.map((s) => (
-          <Scatter
-            key={s.transport}
-            name={messages.transports[s.transport].short}
-            data={s.timeline}
-            fill={TRANSPORT_COLORS[s.transport]}
-            isAnimationActive={false}
-          />
-        ))}
-      </ScatterChart>
-    </ResponsiveContainer>
+    <div className="flex h-full flex-col">
+      {toggle}
+      <div className="min-h-0 flex-1" data-scale={log ? 'log' : 'linear'}>
+        <ResponsiveContainer width="100%" height="100%">
+          <ScatterChart>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis type="number" dataKey="atMs" name={t.columns.sentAt} unit={` ${t.units.ms}`} domain={['auto', 'auto']} />
+            <YAxis type="number" dataKey="latencyMs" name={t.columns.latency} unit={` ${t.units.ms}`} width={80} scale={log ? 'log' : 'auto'} domain={log ? ['auto', 'auto'] : undefined} allowDataOverflow={log} />
+            <Tooltip />
+            <Legend />
+            {senders.map((s) => (
+              <Scatter
+                key={s.transport}
+                name={messages.transports[s.transport].short}
+                data={s.timeline}
+                fill={TRANSPORT_COLORS[s.transport]}
+                isAnimationActive={false}
+              />
+            ))}
+          </ScatterChart>
+        </ResponsiveContainer>
+      </div>
+    </div>
   );
   const table = <MetricTable testId="table-timeline" rowHeading={t.columns.transport} rows={senders} {...transportRows(messages)} columns={COLUMNS} />;
   return <ChartPanel title={t.sections.timeline} help={t.sections.timelineHelp} chart={chart} table={table} />;
