@@ -34,7 +34,8 @@ function RecipientGrid({ result }: { result: RunResult }) {
       <figcaption className="mb-1 font-semibold">
         {t.runOn(NAMES[result.sender])} · {t.receivedBy(count, keys.length)} · {t.took(formatNumber(messages.locale, result.durationMs))}
       </figcaption>
-      <div className="grid grid-cols-[auto_repeat(4,minmax(0,1fr))] gap-1 text-sm">
+      {/* One row per transport: its name, then one cell per role (three, or four with D or E). */}
+      <div className="grid gap-1 text-sm" style={{ gridTemplateColumns: `auto repeat(${roles.length}, minmax(0, 1fr))` }}>
         {TRANSPORT_IDS.map((id) => (
           <div key={id} className="contents">
             <span className="pr-1 font-mono">{id}</span>
