@@ -1,8 +1,9 @@
 'use client';
 import { useEffect, useState } from 'react';
 import { TRANSPORT_IDS, type ClientInfo } from '../../protocol';
+import { formatClockTime } from '../lib/time-format';
 import { useMessages } from '../messages/messages-provider';
-import { ViewNav } from './view-nav';
+import { PageHeader } from './page-header';
 
 /** How often the roster is read again: often enough to watch a class join, light on the server. */
 const REFRESH_MS = 2000;
@@ -41,20 +42,13 @@ export function InstructorView() {
       clearTimeout(timer);
     };
   }, []);
-  const time = (ms: number) => new Intl.DateTimeFormat(messages.locale, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }).format(ms);
   return (
     <main className="mx-auto flex max-w-[100rem] flex-col gap-4 p-4">
-      <header className="flex flex-wrap items-end justify-between gap-4">
-        <div className="min-w-0 flex-1">
-          <h1 className="text-3xl font-bold text-slate-900">{t.heading}</h1>
-          <p className="mt-1 max-w-4xl text-lg text-slate-700">{t.intro}</p>
-        </div>
-        <ViewNav current="instructor" />
-      </header>
+      <PageHeader title={t.heading} intro={t.intro} current="instructor" />
       {error && <p role="alert">{t.failed(error)}</p>}
       {roster && (
         <p role="status" className="text-sm text-slate-600">
-          {t.refreshed(time(roster.readAt))}
+          {t.refreshed(formatClockTime(messages.locale, roster.readAt))}
         </p>
       )}
       {roster?.namespaces.map(({ ns, clients }) => (

@@ -1,6 +1,7 @@
 import type { LogEntry, LogKind, LogTarget } from '../lib/log-entry';
 import type { Messages } from '../messages';
 import { useMessages } from '../messages/messages-provider';
+import { formatClockTime } from '../lib/time-format';
 
 const ENTRY: Record<LogKind, string> = {
   message: 'border-l-4 border-sky-600 bg-white',
@@ -8,17 +9,6 @@ const ENTRY: Record<LogKind, string> = {
   system: 'border-l-4 border-slate-400 bg-slate-50 text-slate-800',
   error: 'border-l-4 border-red-700 bg-red-50 text-red-950',
 };
-
-/** Clock time of an entry, in the catalogue's locale (24 h: the same in a classroom anywhere). */
-const timeFormats = new Map<string, Intl.DateTimeFormat>();
-function timeFormat(locale: string): Intl.DateTimeFormat {
-  let format = timeFormats.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
-    timeFormats.set(locale, format);
-  }
-  return format;
-}
 
 /** The words for an entry's audience. */
 export function targetLabel(target: LogTarget, messages: Messages): string {
@@ -44,7 +34,7 @@ export function LogEntryItem({ entry }: { entry: LogEntry }) {
     <li data-testid="log-entry" data-kind={entry.kind} className={`rounded-r-md px-2 py-1 ${ENTRY[entry.kind]}`}>
       <div className="flex flex-wrap items-baseline gap-x-1.5 text-sm text-slate-700">
         <time dateTime={new Date(entry.at).toISOString()} className="font-mono">
-          {timeFormat(messages.locale).format(entry.at)}
+          {formatClockTime(messages.locale, entry.at)}
         </time>
         {entry.from ? (
           <>

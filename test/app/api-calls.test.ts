@@ -47,7 +47,7 @@ test('the mapping table has every seed call, each with a v4 form, and marks what
   }
   for (const card of API_CALLS) {
     assert.ok(card.v4.trim().length > 0, `${card.id} has a v4 form`);
-    assert.notEqual(card.v4, card.removedInV4 ? card.seed : '', `${card.id}: a removed call's v4 form differs`);
+    if (card.removedInV4) assert.notEqual(card.v4, card.seed, `${card.id}: a removed call's v4 form differs`);
   }
 });
 

@@ -78,7 +78,7 @@ export function ApiCard({ call, cast }: { call: ApiCall; cast: LessonCast | unde
             <CodeBlock label={t.reply} code={JSON.stringify(first.reply, null, 1)} />
           )}
           {first?.rooms && <p>{t.rooms(first.rooms.join(', '))}</p>}
-          {results.map((r) => r.drop && <p key={r.sender}>{`${t.runOn(r.sender)}: ${t.drop(r.drop.reason, r.drop.replayed)}`}</p>)}
+          {results.map((r) => r.drop && <p key={r.sender}>{`${t.runOn(messages.transports[r.sender].name)}: ${t.drop(r.drop.reason, r.drop.replayed)}`}</p>)}
           {first?.config && (
             <table className="max-w-xl text-left text-sm">
               <caption className="text-left font-semibold">{t.config.heading}</caption>

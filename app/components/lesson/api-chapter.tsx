@@ -7,6 +7,7 @@ import { LessonCast } from '../../lib/lesson/lesson-cast';
 import { useMessages } from '../../messages/messages-provider';
 import { PRIMARY_BUTTON } from '../control-classes';
 import { ApiCard } from './api-card';
+import { ChapterSection } from './chapter-section';
 
 type CastState = { status: 'idle' } | { status: 'starting' } | { status: 'ready'; cast: LessonCast } | { status: 'failed'; reason: string };
 
@@ -29,15 +30,7 @@ export function ApiChapter({ pollIntervalMs }: { pollIntervalMs: number }) {
   };
   const cast = state.status === 'ready' ? state.cast : undefined;
   return (
-    <section id="chapter-api" aria-labelledby="chapter-api-title" className="flex flex-col gap-3 rounded-lg bg-white p-4 shadow-sm">
-      <h2 id="chapter-api-title" className="text-2xl font-bold">
-        {t.title}
-      </h2>
-      {t.explain.map((p) => (
-        <p key={p} className="max-w-4xl text-lg">
-          {p}
-        </p>
-      ))}
+    <ChapterSection id="chapter-api" title={t.title} explain={t.explain}>
       <div className="rounded-md bg-slate-50 p-3">
         <h3 className="text-xl font-bold">{t.castHeading}</h3>
         <p>{t.castHelp}</p>
@@ -53,6 +46,6 @@ export function ApiChapter({ pollIntervalMs }: { pollIntervalMs: number }) {
           <ApiCard key={call.id} call={call} cast={cast} />
         ))}
       </div>
-    </section>
+    </ChapterSection>
   );
 }

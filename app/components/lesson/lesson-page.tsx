@@ -2,7 +2,7 @@
 import { useTransportCatalog } from '../../hooks/use-transport-catalog';
 import { useMessages } from '../../messages/messages-provider';
 import { SECONDARY_BUTTON } from '../control-classes';
-import { ViewNav } from '../view-nav';
+import { PageHeader } from '../page-header';
 import { ApiChapter } from './api-chapter';
 import { PollingChapter } from './polling-chapter';
 import { WebSocketChapter } from './websocket-chapter';
@@ -19,13 +19,7 @@ export function LessonPage() {
   ];
   return (
     <main className="mx-auto flex max-w-[100rem] flex-col gap-4 p-4">
-      <header className="flex flex-wrap items-end justify-between gap-4">
-        <div className="min-w-0 flex-1">
-          <h1 className="text-3xl font-bold text-slate-900">{t.heading}</h1>
-          <p className="mt-1 max-w-4xl text-lg text-slate-700">{t.intro}</p>
-        </div>
-        <ViewNav current="lesson" />
-      </header>
+      <PageHeader title={t.heading} intro={t.intro} current="lesson" />
       <nav aria-label={t.tocLabel}>
         <ol className="flex flex-wrap gap-4 text-lg">
           {chapters.map((c) => (

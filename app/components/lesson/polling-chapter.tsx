@@ -5,7 +5,7 @@ import { makeBrowserClient, LESSON_NAMESPACE, pageSuffix, readWire, readWireLog 
 import { runPollingWatch, type PollingRun } from '../../lib/lesson/polling-watch';
 import { formatNumber } from '../../lib/number-format';
 import { useMessages } from '../../messages/messages-provider';
-import { PRIMARY_BUTTON, SECONDARY_BUTTON } from '../control-classes';
+import { ChapterSection, RunControls } from './chapter-section';
 import { NumberInput } from './number-input';
 import { PredictionAnswer, PredictionField } from './prediction-field';
 import { TaskStatus } from './task-status';
@@ -34,31 +34,14 @@ export function PollingChapter({ defaultIntervalMs }: { defaultIntervalMs: numbe
     );
   const result = task.state.status === 'done' ? task.state.result : undefined;
   return (
-    <section id="chapter-polling" aria-labelledby="chapter-polling-title" className="flex flex-col gap-3 rounded-lg bg-white p-4 shadow-sm">
-      <h2 id="chapter-polling-title" className="text-2xl font-bold">
-        {t.title}
-      </h2>
-      {t.explain.map((p) => (
-        <p key={p} className="max-w-4xl text-lg">
-          {p}
-        </p>
-      ))}
+    <ChapterSection id="chapter-polling" title={t.title} explain={t.explain}>
       <PredictionField question={t.question} guess={guess} onGuess={setGuess} testId="polling" />
       <div className="flex flex-wrap items-start gap-4">
         <NumberInput label={t.interval} value={intervalMs} min={100} max={10_000} onChange={setIntervalMs} testId="polling-interval" />
         <NumberInput label={t.windowSeconds} value={seconds} min={2} max={120} onChange={setSeconds} testId="polling-seconds" />
         <NumberInput label={t.messages} value={sent} min={0} max={20} onChange={setSent} help={t.messagesHelp} testId="polling-messages" />
       </div>
-      <div className="flex gap-2">
-        <button type="button" className={PRIMARY_BUTTON} onClick={run} disabled={task.state.status === 'running'} data-testid="polling-run">
-          {t.run}
-        </button>
-        {task.state.status === 'running' && (
-          <button type="button" className={SECONDARY_BUTTON} onClick={task.cancel}>
-            {messages.lesson.cancel}
-          </button>
-        )}
-      </div>
+      <RunControls label={t.run} state={task.state} onRun={run} onCancel={task.cancel} testId="polling-run" />
       <TaskStatus state={task.state} />
       {result && (
         <div className="flex flex-col gap-3" data-testid="polling-result">
@@ -93,6 +76,6 @@ export function PollingChapter({ defaultIntervalMs }: { defaultIntervalMs: numbe
           </div>
         </div>
       )}
-    </section>
+    </ChapterSection>
   );
 }

@@ -1,11 +1,10 @@
 'use client';
-import { TRANSPORT_IDS, TRANSPORTS, type TransportId } from '../../../protocol';
+import { TRANSPORT_IDS } from '../../../protocol';
 import { CAST_ROLES, castKey } from '../../lib/lesson/lesson-cast';
 import type { Receipt, RunResult } from '../../lib/lesson/run-api-call';
 import { formatNumber } from '../../lib/number-format';
 import { useMessages } from '../../messages/messages-provider';
 
-const NAMES = Object.fromEntries(TRANSPORTS.map((t) => [t.id, t.name])) as Record<TransportId, string>;
 
 const RECEIPT_CLASS: Record<Receipt | 'none', string> = {
   message: 'bg-emerald-700 text-white',
@@ -32,7 +31,7 @@ function RecipientGrid({ result }: { result: RunResult }) {
   return (
     <figure className="rounded-md border border-slate-300 p-2" data-testid={`recipients-${result.sender}`}>
       <figcaption className="mb-1 font-semibold">
-        {t.runOn(NAMES[result.sender])} · {t.receivedBy(count, keys.length)} · {t.took(formatNumber(messages.locale, result.durationMs))}
+        {t.runOn(messages.transports[result.sender].name)} · {t.receivedBy(count, keys.length)} · {t.took(formatNumber(messages.locale, result.durationMs))}
       </figcaption>
       {/* One row per transport: its name, then one cell per role (three, or four with D or E). */}
       <div className="grid gap-1 text-sm" style={{ gridTemplateColumns: `auto repeat(${roles.length}, minmax(0, 1fr))` }}>
@@ -87,7 +86,7 @@ export function RunResultView({ results }: { results: RunResult[] }) {
               <th scope="col" className="px-2 py-1">{t.senderColumn}</th>
               {TRANSPORT_IDS.map((id) => (
                 <th key={id} scope="col" className="px-2 py-1">
-                  {NAMES[id]} ({t.costColumns.bytesIn} / {t.costColumns.bytesOut} · {t.costColumns.requests})
+                  {messages.transports[id].name} ({t.costColumns.bytesIn} / {t.costColumns.bytesOut} · {t.costColumns.requests})
                 </th>
               ))}
             </tr>
@@ -95,7 +94,7 @@ export function RunResultView({ results }: { results: RunResult[] }) {
           <tbody>
             {results.map((r) => (
               <tr key={r.sender}>
-                <th scope="row" className="px-2 py-1">{NAMES[r.sender]}</th>
+                <th scope="row" className="px-2 py-1">{messages.transports[r.sender].name}</th>
                 {TRANSPORT_IDS.map((id) => (
                   <td key={id} className="px-2 py-1 font-mono" data-testid={`cost-${r.sender}-${id}`}>
                     {fmt(r.bytes[id].bytesIn)} / {fmt(r.bytes[id].bytesOut)} · {fmt(r.bytes[id].requests)}

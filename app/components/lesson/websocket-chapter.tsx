@@ -1,18 +1,17 @@
 'use client';
 import { useState } from 'react';
-import { TRANSPORTS, type TransportId } from '../../../protocol';
+import type { TransportId } from '../../../protocol';
 import { useTask } from '../../hooks/use-task';
 import { makeBrowserClient, LESSON_NAMESPACE, pageSuffix, readWire, readWireLog } from '../../lib/lesson/browser-lesson-deps';
 import { watchConnection, type ConnectionWatch } from '../../lib/lesson/connection-watch';
 import { formatNumber } from '../../lib/number-format';
 import { useMessages } from '../../messages/messages-provider';
-import { PRIMARY_BUTTON, SECONDARY_BUTTON } from '../control-classes';
+import { ChapterSection, RunControls } from './chapter-section';
 import { NumberInput } from './number-input';
 import { PredictionAnswer, PredictionField } from './prediction-field';
 import { TaskStatus } from './task-status';
 import { WireRecordTable } from './wire-record-table';
 
-const NAMES = Object.fromEntries(TRANSPORTS.map((t) => [t.id, t.name])) as Record<TransportId, string>;
 /** Raw WebSocket first: it is the chapter's subject; the others follow for contrast. */
 const ORDER: TransportId[] = ['ws', 'sockjs', 'socketio', 'polling'];
 
@@ -58,27 +57,10 @@ export function WebSocketChapter({ pollIntervalMs }: { pollIntervalMs: number })
   const result = task.state.status === 'done' ? task.state.result : undefined;
   const ws = result?.find((w) => w.transport === 'ws');
   return (
-    <section id="chapter-websocket" aria-labelledby="chapter-websocket-title" className="flex flex-col gap-3 rounded-lg bg-white p-4 shadow-sm">
-      <h2 id="chapter-websocket-title" className="text-2xl font-bold">
-        {t.title}
-      </h2>
-      {t.explain.map((p) => (
-        <p key={p} className="max-w-4xl text-lg">
-          {p}
-        </p>
-      ))}
+    <ChapterSection id="chapter-websocket" title={t.title} explain={t.explain}>
       <PredictionField question={t.question} guess={guess} onGuess={setGuess} testId="websocket" />
       <NumberInput label={t.windowSeconds} value={seconds} min={2} max={60} onChange={setSeconds} testId="websocket-seconds" />
-      <div className="flex gap-2">
-        <button type="button" className={PRIMARY_BUTTON} onClick={run} disabled={task.state.status === 'running'} data-testid="websocket-run">
-          {t.run}
-        </button>
-        {task.state.status === 'running' && (
-          <button type="button" className={SECONDARY_BUTTON} onClick={task.cancel}>
-            {messages.lesson.cancel}
-          </button>
-        )}
-      </div>
+      <RunControls label={t.run} state={task.state} onRun={run} onCancel={task.cancel} testId="websocket-run" />
       <TaskStatus state={task.state} />
       {result && ws && (
         <div className="flex flex-col gap-3" data-testid="websocket-result">
@@ -98,7 +80,7 @@ export function WebSocketChapter({ pollIntervalMs }: { pollIntervalMs: number })
               <tbody>
                 {result.map((w) => (
                   <tr key={w.transport} data-testid={`websocket-row-${w.transport}`}>
-                    <th scope="row" className="px-2 py-1">{NAMES[w.transport]}</th>
+                    <th scope="row" className="px-2 py-1">{messages.transports[w.transport].name}</th>
                     <td className="px-2 py-1 font-mono">{fmt(w.connectMs, 1)}</td>
                     <td className="px-2 py-1 font-mono">{fmt(httpRequests(w))}</td>
                     <td className="px-2 py-1 font-mono">{fmt(w.meter.upgrades)}</td>
@@ -112,12 +94,12 @@ export function WebSocketChapter({ pollIntervalMs }: { pollIntervalMs: number })
               </tbody>
             </table>
           </div>
-          <p className="text-sm text-slate-600">{ws.inspector ? messages.lesson.bytesFromInspector : messages.lesson.bytesFromMeter(t.columns.transport)}</p>
+          <p className="text-sm text-slate-600">{ws.inspector ? messages.lesson.bytesFromInspector : messages.lesson.bytesFromMeter(ORDER.map((id) => messages.transports[id].name).join(', '))}</p>
           {ws.inspector ? (
             <>
               <p className="text-sm text-slate-600">{t.wireHelp}</p>
               {result.map((w) => (
-                <WireRecordTable key={w.transport} records={w.records} caption={t.wireHeading(NAMES[w.transport])} testId={`websocket-wire-${w.transport}`} />
+                <WireRecordTable key={w.transport} records={w.records} caption={t.wireHeading(messages.transports[w.transport].name)} testId={`websocket-wire-${w.transport}`} />
               ))}
             </>
           ) : (
@@ -125,6 +107,6 @@ export function WebSocketChapter({ pollIntervalMs }: { pollIntervalMs: number })
           )}
         </div>
       )}
-    </section>
+    </ChapterSection>
   );
 }

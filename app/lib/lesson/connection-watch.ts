@@ -4,10 +4,15 @@
  * from the wire inspector (every request and frame of this client's connections, decoded) when the
  * server runs it, and from the meter's bucket (all clients of that transport) otherwise.
  */
-import type { ChatClient } from '../../../client/chat-client';
+import type { ChatClient, ChatClientEvents } from '../../../client/chat-client';
 import type { TransportId, WireLogPage, WireMetricsResponse, WireRecord } from '../../../protocol';
 import { sleepUntil } from '../../../measure/sleep-until';
+import { firstEvent } from './first-event';
 import { whenOpen } from './lesson-cast';
+import { readWholeLog } from './wire-log-reader';
+
+/** How long a pushed message may take: polling's interval plus a loaded machine's slack. */
+const PUSH_TIMEOUT_MS = 15_000;
 
 export interface ConnectionWatch {
   transport: TransportId;
@@ -29,19 +34,6 @@ export interface ConnectionWatchDeps {
   readWireLog(since: number, transport: TransportId): Promise<WireLogPage | undefined>;
   now(): number;
   signal?: AbortSignal;
-}
-
-/** Every record of `transport` from `since` on, or undefined when there is no inspector. */
-async function readAll(deps: ConnectionWatchDeps, since: number, transport: TransportId): Promise<{ records: WireRecord[]; next: number } | undefined> {
-  const records: WireRecord[] = [];
-  let cursor = since;
-  for (;;) {
-    const page = await deps.readWireLog(cursor, transport);
-    if (!page || !page.enabled) return undefined;
-    records.push(...page.records);
-    if (page.records.length === 0 || page.next === cursor) return { records, next: page.next };
-    cursor = page.next;
-  }
 }
 
 /**
@@ -68,18 +60,15 @@ export async function watchConnection(transport: TransportId, windowMs: number, 
   try {
     teacher.connect();
     await whenOpen(teacher);
-    const start = await readAll(deps, 0, transport);
+    const fromLog = (since: number) => deps.readWireLog(since, transport);
+    const start = await readWholeLog(fromLog, 0);
     const before = await deps.readWire();
     const started = deps.now();
     client = deps.make(transport, `watch-${transport}-${suffix}`);
     const text = `push-${transport}-${suffix}`;
-    const arrived = new Promise<number>((resolve) => {
-      const off = client!.on('message', (m) => {
-        if (m.text !== text) return;
-        off();
-        resolve(deps.now());
-      });
-    });
+    const arrived = firstEvent<ChatClientEvents['message']>((fn) => client!.on('message', fn), (m) => m.text === text, `pushed message on ${transport}`, PUSH_TIMEOUT_MS).then(() => deps.now());
+    // Reported by the await below; until then a rejection must not count as unhandled.
+    arrived.catch(() => undefined);
     client.connect();
     await whenOpen(client);
     const connectMs = deps.now() - started;
@@ -92,7 +81,7 @@ export async function watchConnection(transport: TransportId, windowMs: number, 
     client.close();
     client = undefined;
     const after = await deps.readWire();
-    const log = start ? await readAll(deps, start.next, transport) : undefined;
+    const log = start ? await readWholeLog(fromLog, start.next) : undefined;
     const b = before.buckets[transport];
     const a = after.buckets[transport];
     return {

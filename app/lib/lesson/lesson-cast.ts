@@ -4,8 +4,9 @@
  * me, one client, the room with or without me) picks out a different set of them. Node-free: the
  * page gives it browser links, the unit test Node links, and both drive the same code.
  */
-import type { ChatClient } from '../../../client/chat-client';
+import type { ChatClient, ClientState } from '../../../client/chat-client';
 import type { TransportId } from '../../../protocol';
+import { firstEvent } from './first-event';
 
 /** The cast's roles; A is always the one who acts. */
 export const CAST_ROLES = ['A', 'B', 'C'] as const;
@@ -27,20 +28,9 @@ export interface CastMember {
 const OPEN_TIMEOUT_MS = 15_000;
 
 /** Resolves when `client` is open, rejects after `timeoutMs`. */
-export function whenOpen(client: ChatClient, timeoutMs = OPEN_TIMEOUT_MS): Promise<void> {
-  if (client.state === 'open') return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      off();
-      reject(new Error(`${client.transport}: not connected within ${timeoutMs} ms`));
-    }, timeoutMs);
-    const off = client.on('state', (state) => {
-      if (state !== 'open') return;
-      clearTimeout(timer);
-      off();
-      resolve();
-    });
-  });
+export async function whenOpen(client: ChatClient, timeoutMs = OPEN_TIMEOUT_MS): Promise<void> {
+  if (client.state === 'open') return;
+  await firstEvent<ClientState>((fn) => client.on('state', fn), (state) => state === 'open', `${client.transport} connection`, timeoutMs);
 }
 
 /** The key of a member: `ws:A`. */

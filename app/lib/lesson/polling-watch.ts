@@ -11,6 +11,7 @@ import type { FetchLike } from '../../../client/links/polling-link';
 import type { WireLogPage, WireMetricsResponse, WireRecord } from '../../../protocol';
 import { sleepUntil } from '../../../measure/sleep-until';
 import { whenOpen } from './lesson-cast';
+import { readWholeLog } from './wire-log-reader';
 
 /** What the polling client's own fetch saw. */
 export interface PollingTally {
@@ -79,19 +80,6 @@ function bytesOf(records: WireRecord[], clientId: string | undefined, connection
   return records.filter((r) => connections.has(r.connection)).reduce((sum, r) => sum + r.bytes, 0);
 }
 
-/** Reads the whole inspector log from `since`. */
-async function logFrom(deps: PollingRunDeps, since: number): Promise<{ records: WireRecord[]; enabled: boolean; next: number }> {
-  const records: WireRecord[] = [];
-  let cursor = since;
-  for (;;) {
-    const page = await deps.readWireLog(cursor);
-    if (!page || !page.enabled) return { records, enabled: false, next: cursor };
-    records.push(...page.records);
-    if (page.records.length === 0 || page.next === cursor) return { records, enabled: true, next: page.next };
-    cursor = page.next;
-  }
-}
-
 /**
  * Runs the polling client for `windowMs` while the teacher sends `messages` messages.
  * @throws AbortError when the signal aborts
@@ -103,7 +91,7 @@ export async function runPollingWatch(windowMs: number, intervalMs: number, mess
   try {
     teacher.connect();
     await whenOpen(teacher);
-    const start = await logFrom(deps, 0);
+    const start = await readWholeLog(deps.readWireLog, 0);
     const before = await deps.readWire();
     const started = deps.now();
     client = deps.makePolling(countingFetch(fetch.bind(globalThis) as FetchLike, tally), intervalMs, `student-${suffix}`);
@@ -121,8 +109,8 @@ export async function runPollingWatch(windowMs: number, intervalMs: number, mess
     client.close();
     client = undefined;
     const after = await deps.readWire();
-    const log = start.enabled ? await logFrom(deps, start.next) : undefined;
-    const bytes = log?.enabled
+    const log = start ? await readWholeLog(deps.readWireLog, start.next) : undefined;
+    const bytes = log
       ? bytesOf(log.records.filter((r) => r.transport === 'polling'), id, new Set())
       : after.buckets.polling.bytesIn + after.buckets.polling.bytesOut - before.buckets.polling.bytesIn - before.buckets.polling.bytesOut;
     const perMinute = (x: number) => (x * 60_000) / elapsed;
@@ -132,7 +120,7 @@ export async function runPollingWatch(windowMs: number, intervalMs: number, mess
       tally,
       sent,
       bytes,
-      bytesSource: log?.enabled ? 'inspector' : 'meter-bucket',
+      bytesSource: log ? 'inspector' : 'meter-bucket',
       requestsPerMinute: perMinute(tally.requests),
       bytesPerMinute: perMinute(bytes),
       bytesPerMessage: tally.messages > 0 ? bytes / tally.messages : undefined,

@@ -5,9 +5,10 @@
  * operations in order, a member's whoami reply comes after anything the call sent it. The bytes
  * are the server's wire meter (`GET /api/metrics/wire`) before the call and after that barrier.
  */
-import type { ChatClient } from '../../../client/chat-client';
+import type { ChatClient, ChatClientEvents } from '../../../client/chat-client';
 import { TRANSPORT_IDS, type ClientOpInput, type ServerEvent, type TransportId, type WireMetricsResponse } from '../../../protocol';
 import type { LessonAction } from './api-calls';
+import { firstEvent } from './first-event';
 import { castKey, type CastMember, type LessonCast } from './lesson-cast';
 import type { TransportCatalog } from '../transport-catalog';
 
@@ -55,22 +56,6 @@ export interface RunDeps {
 /** How long a drop may take to come back (backoff included). */
 const DROP_TIMEOUT_MS = 20_000;
 
-/** Resolves with the first `type` payload matching `match`, rejects after `timeoutMs`. */
-function next<T>(subscribe: (fn: (v: T) => void) => () => void, match: (v: T) => boolean, what: string, timeoutMs = DROP_TIMEOUT_MS): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      off();
-      reject(new Error(`no ${what} within ${timeoutMs} ms`));
-    }, timeoutMs);
-    const off = subscribe((v) => {
-      if (!match(v)) return;
-      clearTimeout(timer);
-      off();
-      resolve(v);
-    });
-  });
-}
-
 function diff(before: WireMetricsResponse, after: WireMetricsResponse): Record<TransportId, RunBytes> {
   const out = {} as Record<TransportId, RunBytes>;
   for (const id of TRANSPORT_IDS) {
@@ -81,14 +66,13 @@ function diff(before: WireMetricsResponse, after: WireMetricsResponse): Record<T
   return out;
 }
 
-/** Records what reaches each watched member, until stopped. */
-function watch(members: CastMember[], text: string, extraId: () => string | undefined) {
+/** Records which watched members receive the message `text`, until stopped. */
+function watch(members: CastMember[], text: string) {
   const received: Record<string, Receipt[]> = {};
   const offs = members.map((m) => {
     received[m.key] = [];
-    return m.client.on('event', (event) => {
-      if (event.type === 'message' && event.text === text) received[m.key].push(event.replay ? 'replay' : 'message');
-      if (event.type === 'presence' && event.event === 'connected' && event.client.id === extraId()) received[m.key].push('presence');
+    return m.client.on('message', (event) => {
+      if (event.text === text) received[m.key].push(event.replay ? 'replay' : 'message');
     });
   });
   return { received, stop: () => offs.forEach((off) => off()) };
@@ -117,23 +101,19 @@ export async function runApiCall(action: LessonAction, cast: LessonCast, sender:
   const text = `${action.kind}-${nonce}`;
   const ops: ClientOpInput[] = [];
   const extras: CastMember[] = [];
-  let extraId: string | undefined;
+  /** The client whose arrival the connect cards announce. */
+  let arrival: CastMember | undefined;
   const watched = [...cast.members];
-  const log = watch(watched, text, () => extraId);
+  const log = watch(watched, text);
   const before = await deps.readWire();
   const started = deps.now();
   const result: Partial<RunResult> = {};
   try {
     switch (action.kind) {
       case 'connect': {
-        const d = await cast.extra(sender, cast.ns, 'D', nonce);
-        extras.push(d);
-        extraId = d.client.id;
-        // The presence notice may have arrived before extraId was known: ask the roster instead.
-        for (const m of cast.members) {
-          if (m.client.members.some((x) => x.id === extraId) && !log.received[m.key].includes('presence')) log.received[m.key].push('presence');
-        }
-        log.received[d.key] = ['reply'];
+        arrival = await cast.extra(sender, cast.ns, 'D', nonce);
+        extras.push(arrival);
+        log.received[arrival.key] = ['reply'];
         break;
       }
       case 'send': {
@@ -165,7 +145,7 @@ export async function runApiCall(action: LessonAction, cast: LessonCast, sender:
       case 'namespace': {
         const e = await cast.extra(sender, deps.otherNs, 'E', nonce);
         extras.push(e);
-        const eLog = watch([e], text, () => undefined);
+        const eLog = watch([e], text);
         ops.push({ op: 'send', scope: 'all', text });
         await e.client.request({ op: 'send', scope: 'all', text });
         await barrier([e]);
@@ -178,19 +158,24 @@ export async function runApiCall(action: LessonAction, cast: LessonCast, sender:
         log.received[a.key].push('reply');
         break;
       case 'drop': {
-        const down = next<{ reason: string }>((fn) => b.client.on('down', fn), () => true, 'disconnect');
-        const recovery = next<{ recovered: boolean; replayed: number }>((fn) => b.client.on('recovery', fn), () => true, 'reconnect');
+        const down = firstEvent<ChatClientEvents['down']>((fn) => b.client.on('down', fn), () => true, 'disconnect', DROP_TIMEOUT_MS);
+        const recovery = firstEvent<ChatClientEvents['recovery']>((fn) => b.client.on('recovery', fn), () => true, 'reconnect', DROP_TIMEOUT_MS);
         b.client.drop();
         const { reason } = await down;
         await ask(a.client, ops, { op: 'send', scope: 'all', text });
         const report = await recovery;
         // The replay follows the welcome; wait until B holds the message, however it came.
-        if (log.received[b.key].length === 0) await next<{ text: string }>((fn) => b.client.on('message', fn), (m) => m.text === text, 'replayed message');
+        if (log.received[b.key].length === 0) await firstEvent<ChatClientEvents['message']>((fn) => b.client.on('message', fn), (m) => m.text === text, 'replayed message', DROP_TIMEOUT_MS);
         result.drop = { reason, replayed: report.replayed, recovered: report.recovered };
         break;
       }
     }
     await barrier([...watched, ...extras]);
+    // After the barrier every member's roster has heard of D (presence travels like any event).
+    if (arrival) {
+      const id = arrival.client.id;
+      for (const m of cast.members) if (m.client.members.some((x) => x.id === id)) log.received[m.key].push('presence');
+    }
     const after = await deps.readWire();
     return {
       sender,
