@@ -8,6 +8,8 @@ import { mkdtemp, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { formatNumber } from '../app/lib/number-format';
+import { CATALOGUES } from '../app/messages/catalogues';
 import { costToCsv } from '../measure/cost-export';
 import { resultToCsv } from '../measure/results-export';
 import type { CompareReport } from '../scripts/compare/compare-report';
@@ -40,6 +42,8 @@ test('a tiny headless run with the three costs writes the page\u2019s numbers to
   const args = ['--base-url', BASE_URL, '--messages', '20', '--rate', '20', '--transports', 'ws,socketio', '--isolate', '--out', out, '--timeout', '90'];
   // Short costs: a 2 s idle window, two sweep intervals of six round trips each.
   args.push('--costs', 'idle,connect,sweep', '--idle-seconds', '2', '--sweep', '250,1000', '--sweep-messages', '6');
+  // The report in Chinese, as a lecturer would hand it out (English is the unit tests' default).
+  args.push('--lang', 'zh-CN');
   const { code, stdout, stderr } = await runCli(args);
   expect(code, `exit code (stderr: ${stderr})`).toBe(0);
   // The terminal table: one row per transport with its delivery.
@@ -125,13 +129,16 @@ test('a tiny headless run with the three costs writes the page\u2019s numbers to
   const html = await readFile(join(out, 'report.html'), 'utf8');
   expect(html).toContain('<svg');
   expect(html).not.toMatch(/<script|<link|\ssrc=/i);
-  expect(html).toContain(String(result.senders[0].roundTrip.p99Ms));
+  expect(html).toContain('<html lang="zh-CN">');
+  const num = (v: number) => formatNumber('zh-CN', v, 3);
+  expect(html).toContain(`<td>${num(result.senders[0].roundTrip.p99Ms)}</td>`);
   // A table per cost, with its numbers, and the sweep's and idle cost's charts.
   for (const id of ['idle-cost', 'connect-cost', 'polling-sweep']) expect(html).toContain(`<table id="${id}">`);
-  expect(html).toContain(`<td>${idleRow('polling').requestsPerMin}</td>`);
-  expect(html).toContain(`<td>${sweep.points[1].meanMs}</td>`);
-  expect(html).toContain('aria-label="Polling sweep: measured latency vs interval"');
-  expect(html).toContain('aria-label="Idle requests per client and minute"');
+  expect(html).toContain(`<td>${num(idleRow('polling').requestsPerMin)}</td>`);
+  expect(html).toContain(`<td>${num(sweep.points[1].meanMs)}</td>`);
+  const zh = CATALOGUES['zh-CN'].report;
+  expect(html).toContain(`aria-label="${zh.sweep.latencyChart.title}"`);
+  expect(html).toContain(`aria-label="${zh.idle.requestsChart.title}"`);
 });
 
 test('the CLI stops with exit code 2 at its deadline', async () => {

@@ -12,6 +12,7 @@ import { COST_CONTROLS } from './compare/cost-plan';
 import { collectCosts, joinCsv, missingSweepReplies } from './compare/cost-report';
 import { formatCostTables } from './compare/cost-tables';
 import { renderHtmlReport } from './compare/html-report';
+import { CATALOGUES } from '../app/messages/catalogues';
 import { parseCompareArgs, USAGE, type CompareOptions } from './compare/options';
 import { runOnComparePage, type PageProgress } from './compare/page-run';
 import { startProductionServer } from './compare/production-server';
@@ -76,7 +77,7 @@ export async function runCompare(options: CompareOptions, log: (line: string) =>
   try {
     page = await runOnComparePage(
       baseUrl,
-      { scenario: options.scenario, costs: options.costs, idleSeconds: options.idleSeconds },
+      { scenario: options.scenario, costs: options.costs, idleSeconds: options.idleSeconds, lang: options.lang },
       options.chromiumPath,
       onProgress,
       (close) => cleanups.push(close),
@@ -97,7 +98,7 @@ export async function runCompare(options: CompareOptions, log: (line: string) =>
   // The page's own CSV downloads, byte for byte but for the cost exports' repeated header rows:
   // the CLI adds no figures of its own.
   await writeFile(join(out, OUTPUT_FILES.csv), joinCsv([page.csv, ...page.costs.map((c) => c.csv)]));
-  await writeFile(join(out, OUTPUT_FILES.html), renderHtmlReport(report));
+  await writeFile(join(out, OUTPUT_FILES.html), renderHtmlReport(report, CATALOGUES[options.lang]));
   await writeFile(join(out, OUTPUT_FILES.png), page.screenshot);
   return report;
 }

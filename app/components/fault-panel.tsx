@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useState } from 'react';
 import { TRANSPORT_IDS, type TransportId } from '../../protocol';
+import { formatNumber } from '../lib/number-format';
 import { useMessages } from '../messages/messages-provider';
 import { FIELD, LABEL, SECONDARY_BUTTON, SECTION_HEADING } from './control-classes';
 
@@ -119,7 +120,7 @@ function TransportFaults({ transport, faults, run }: { transport: TransportId; f
   const kind = f.stalledUntil !== null ? 'stalled' : f.latencyMs > 0 || f.jitterMs > 0 ? 'delayed' : 'normal';
   const label =
     kind === 'stalled'
-      ? t.stalled(((f.stalledUntil! - faults.now) / 1000).toFixed(1))
+      ? t.stalled(formatNumber(messages.locale, (f.stalledUntil! - faults.now) / 1000, 1))
       : kind === 'delayed'
         ? t.delayed(f.latencyMs, f.jitterMs)
         : t.normal;

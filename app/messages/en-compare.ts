@@ -1,6 +1,7 @@
 /** English strings of the Compare view. */
 import { SWEEP_MIN_GAP_MS } from '../../measure/polling-sweep';
 import { SCENARIO_BOUNDS, SWEEP_BOUNDS } from '../../measure/scenario';
+import { formatNumber } from '../lib/number-format';
 import type { CompareMessages } from './compare-types';
 
 export const compare: CompareMessages = {
@@ -27,7 +28,7 @@ export const compare: CompareMessages = {
   progress: {
     label: 'Benchmark progress',
     phase: (phase, phases, sending) => `Phase ${phase} of ${phases}: sending over ${sending.join(', ')}`,
-    done: (seconds) => `Done in ${seconds.toFixed(1)} s.`,
+    done: (seconds) => `Done in ${formatNumber('en', seconds, 1)} s.`,
     cancelled: 'Cancelled.',
     failed: (reason) => `The run failed: ${reason}`,
   },
@@ -102,7 +103,7 @@ export const compare: CompareMessages = {
     requestsPerMin: 'Requests per minute',
     clients: 'Clients',
     unitBytes: 'B/min',
-    measured: (seconds) => `Measured over ${seconds.toFixed(2)} s on this page’s clock.`,
+    measured: (seconds) => `Measured over ${formatNumber('en', seconds, 2)} s on this page’s clock.`,
   },
   connect: {
     title: 'Connect cost (fresh client until its welcome)',

@@ -1,6 +1,7 @@
 /** English catalogue: every string the page shows. */
 import { classroom } from './en-classroom';
 import { lesson } from './en-lesson';
+import { report } from './en-report';
 import { compare } from './en-compare';
 import type { MemberLine, Messages } from './types';
 
@@ -210,4 +211,5 @@ export const messages: Messages = {
   compare,
   classroom,
   lesson,
+  report,
 };

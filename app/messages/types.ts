@@ -8,6 +8,7 @@ import type { UiScope } from '../lib/ui-scope';
 import type { ClassroomMessages } from './classroom-types';
 import type { CompareMessages } from './compare-types';
 import type { LessonMessages } from './lesson-types';
+import type { ReportMessages } from './report-types';
 
 /** Errors the page itself reports (never sent by the server). */
 export type LocalErrorCode = 'not_connected' | 'no_reply' | 'no_room' | 'no_target' | 'no_text' | 'failed';
@@ -173,4 +174,6 @@ export interface Messages {
   classroom: ClassroomMessages;
   /** The lesson (`/lesson`). */
   lesson: LessonMessages;
+  /** The compare CLI's report.html. */
+  report: ReportMessages;
 }

@@ -1,6 +1,7 @@
 /** “对比”视图的简体中文文字。 */
 import { SWEEP_MIN_GAP_MS } from '../../measure/polling-sweep';
 import { SCENARIO_BOUNDS, SWEEP_BOUNDS } from '../../measure/scenario';
+import { formatNumber } from '../lib/number-format';
 import type { CompareMessages } from './compare-types';
 
 export const compare: CompareMessages = {
@@ -27,7 +28,7 @@ export const compare: CompareMessages = {
   progress: {
     label: '测试进度',
     phase: (phase, phases, sending) => `第 ${phase}/${phases} 阶段：经 ${sending.join('、')} 发送`,
-    done: (seconds) => `完成，用时 ${seconds.toFixed(1)} 秒。`,
+    done: (seconds) => `完成，用时 ${formatNumber('zh-CN', seconds, 1)} 秒。`,
     cancelled: '已取消。',
     failed: (reason) => `运行失败：${reason}`,
   },
@@ -102,7 +103,7 @@ export const compare: CompareMessages = {
     requestsPerMin: '每分钟请求数',
     clients: '客户端数',
     unitBytes: 'B/分钟',
-    measured: (seconds) => `按本页面的时钟测量了 ${seconds.toFixed(2)} 秒。`,
+    measured: (seconds) => `按本页面的时钟测量了 ${formatNumber('zh-CN', seconds, 2)} 秒。`,
   },
   connect: {
     title: '建立连接的开销（新客户端直到收到 welcome）',

@@ -4,6 +4,7 @@
  */
 import { classroom } from './zh-CN-classroom';
 import { lesson } from './zh-CN-lesson';
+import { report } from './zh-CN-report';
 import { compare } from './zh-CN-compare';
 import type { MemberLine, Messages } from './types';
 
@@ -212,4 +213,5 @@ export const messages: Messages = {
   compare,
   classroom,
   lesson,
+  report,
 };

@@ -1,6 +1,7 @@
 /** Command-line options of `npm run compare`, parsed with node:util's parseArgs. */
 import { parseArgs } from 'node:util';
 import { isTransportId, TRANSPORT_IDS } from '../../protocol';
+import { CATALOGUES, DEFAULT_LOCALE, isLocale, type Locale } from '../../app/messages/catalogues';
 import { IDLE_SECONDS } from '../../measure/idle-cost';
 import { SCENARIO_BOUNDS, SCENARIO_DEFAULTS, SWEEP_BOUNDS, SWEEP_DEFAULTS, scenarioSchema, type Scenario } from '../../measure/scenario';
 import { COST_KINDS, costSeconds, type CostKind } from './cost-plan';
@@ -22,6 +23,8 @@ export interface CompareOptions {
   /** Whole run's deadline, s: past it the run stops with exit code 2. */
   timeoutSec: number;
   chromiumPath: string;
+  /** The language of report.html and of the page the run drives (its screenshot). */
+  lang: Locale;
 }
 
 const B = SCENARIO_BOUNDS;
@@ -66,6 +69,8 @@ Run:
   --base-url URL      use a server that is already running (it needs ADMIN_API=on);
                       default: start \`node dist/server/index.js\` on a free 127.0.0.1 port
   --out DIR           output folder (default compare-out/)
+  --lang TAG          language of report.html and of the page in charts.png:
+                      ${Object.keys(CATALOGUES).join(' or ')} (default ${DEFAULT_LOCALE})
   --timeout S         give up after S seconds, exit code 2 (default: twice the expected
                       time, i.e. the sending time plus the costs' own time, plus 60 s)
   --help              this text
@@ -142,9 +147,12 @@ export function parseCompareArgs(argv: string[], env: Record<string, string | un
       'idle-seconds': { type: 'string' },
       sweep: { type: 'string' },
       'sweep-messages': { type: 'string' },
+      lang: { type: 'string', default: DEFAULT_LOCALE },
     },
   });
   if (values.help) return 'help';
+  const lang = values.lang;
+  if (!isLocale(lang)) throw new Error(`--lang: unknown "${lang}"; pick from ${Object.keys(CATALOGUES).join(', ')}`);
   const costs = costsOption(values.costs);
   // A knob for a measurement that will not run is a mistake worth saying, not ignoring.
   if (values['idle-seconds'] !== undefined && !costs.includes('idle')) throw new Error('--idle-seconds needs idle in --costs');
@@ -192,5 +200,5 @@ export function parseCompareArgs(argv: string[], env: Record<string, string | un
     const url = new URL(baseUrl); // throws on a malformed URL, which is the message we want
     baseUrl = url.origin;
   }
-  return { scenario, costs, idleSeconds, baseUrl, outDir: values.out, timeoutSec, chromiumPath: env.CHROMIUM_PATH ?? '/usr/bin/chromium' };
+  return { scenario, costs, idleSeconds, baseUrl, outDir: values.out, timeoutSec, chromiumPath: env.CHROMIUM_PATH ?? '/usr/bin/chromium', lang };
 }

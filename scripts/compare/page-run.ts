@@ -20,6 +20,8 @@ export interface PageRunRequest {
   /** Cost measurements to run after the benchmark, in this order. */
   costs: readonly CostKind[];
   idleSeconds: number;
+  /** The page's language (`?lang=`), so charts.png reads like report.html. */
+  lang: string;
 }
 
 /** What the page handed over. */
@@ -46,7 +48,7 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--dis
  */
 export async function runOnComparePage(
   baseUrl: string,
-  { scenario, costs, idleSeconds }: PageRunRequest,
+  { scenario, costs, idleSeconds, lang }: PageRunRequest,
   chromiumPath: string,
   onProgress: (p: PageProgress) => void,
   onCleanup: (close: () => Promise<void>) => void,
@@ -58,7 +60,7 @@ export async function runOnComparePage(
     const page = await context.newPage();
     // Run ends in minutes, not the default 30 s per action: the caller's --timeout bounds the whole.
     page.setDefaultTimeout(0);
-    await page.goto(`${baseUrl}/compare?${encodeScenario(scenario)}`);
+    await page.goto(`${baseUrl}/compare?${encodeScenario(scenario)}&lang=${encodeURIComponent(lang)}`);
     const run = page.getByTestId('run-benchmark');
     await run.waitFor();
     // The page decodes the URL forgivingly (clamping, defaults); make sure it runs what we asked for.

@@ -2,6 +2,7 @@
  * Small static SVG charts for the HTML report, drawn only from the measured numbers it is given
  * (no smoothing, no interpolation beyond straight lines between the page's own points).
  */
+import { formatNumber } from '../../app/lib/number-format';
 import { esc } from './html-table';
 
 /** One coloured series of points. */
@@ -29,7 +30,8 @@ const PAD = { left: 60, right: 16, top: 16, bottom: 44 };
 const PLOT_W = W - PAD.left - PAD.right;
 const PLOT_H = H - PAD.top - PAD.bottom;
 
-const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 10 ? v.toFixed(1) : v.toFixed(2));
+/** An axis label: fewer decimals the larger the value, grouped per `locale`. */
+const tick = (locale: string, v: number) => formatNumber(locale, v, Math.abs(v) >= 100 ? 0 : Math.abs(v) >= 10 ? 1 : 2);
 
 /** "Nice" upper bound so axis labels read well. */
 function niceMax(v: number): number {
@@ -58,11 +60,20 @@ function legend(items: { name: string; color: string }[]): string {
     .join('');
 }
 
+/** A chart's accessible name and axis labels, from the report catalogue. */
+export interface ChartLabels {
+  title: string;
+  xLabel?: string;
+  yLabel: string;
+}
+
 /**
  * A line chart; with `logX` the x axis is logarithmic (latency CDFs span decades).
- * @param title accessible name of the chart
+ * @param locale how tick labels write numbers
  */
-export function lineChart(title: string, series: Series[], xLabel: string, yLabel: string, opts: { logX?: boolean; yMax?: number } = {}): string {
+export function lineChart(locale: string, text: ChartLabels, series: Series[], opts: { logX?: boolean; yMax?: number } = {}): string {
+  const { title, xLabel = '', yLabel } = text;
+  const fmt = (v: number) => tick(locale, v);
   const all = series.flatMap((s) => s.points).filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y) && (!opts.logX || p.x > 0));
   if (all.length === 0) return frame(title, xLabel, yLabel, '');
   const tx = opts.logX ? Math.log10 : (v: number) => v;
@@ -104,7 +115,9 @@ export function lineChart(title: string, series: Series[], xLabel: string, yLabe
  * A grouped bar chart: one cluster per label, one bar per group.
  * @param labels e.g. `['p50', 'p90', 'p99']`
  */
-export function barChart(title: string, labels: string[], groups: BarGroup[], yLabel: string): string {
+export function barChart(locale: string, text: ChartLabels, labels: string[], groups: BarGroup[]): string {
+  const { title, yLabel } = text;
+  const fmt = (v: number) => tick(locale, v);
   const values = groups.flatMap((g) => g.values).filter(Number.isFinite);
   const yMax = niceMax(Math.max(0, ...values));
   const sy = (v: number) => PAD.top + PLOT_H - (v / yMax) * PLOT_H;
@@ -124,5 +137,5 @@ export function barChart(title: string, labels: string[], groups: BarGroup[], yL
       body += `<rect x="${x.toFixed(1)}" y="${sy(v).toFixed(1)}" width="${(barW - 2).toFixed(1)}" height="${(PAD.top + PLOT_H - sy(v)).toFixed(1)}" fill="${g.color}"><title>${esc(`${g.name} ${label}: ${v}`)}</title></rect>`;
     });
   });
-  return frame(title, '', yLabel, body + legend(groups));
+  return frame(title, text.xLabel ?? '', yLabel, body + legend(groups));
 }

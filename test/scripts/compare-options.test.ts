@@ -102,6 +102,13 @@ test('bad values fail loudly instead of being clamped', () => {
   assert.equal(parseCompareArgs(['--help'], {}), 'help');
 });
 
+test('--lang picks the report\u2019s language: en by default, a shipped locale, or a clear error', () => {
+  const lang = (argv: string[]) => (parseCompareArgs(argv, {}) as { lang: string }).lang;
+  assert.equal(lang([]), 'en');
+  assert.equal(lang(['--lang', 'zh-CN']), 'zh-CN');
+  assert.throws(() => parseCompareArgs(['--lang', 'fr'], {}), /--lang: unknown "fr"; pick from en, zh-CN/);
+});
+
 test('a missing build says to run npm run build', () => {
   const empty = mkdtempSync(join(tmpdir(), 'compare-nobuild-'));
   assert.throws(() => assertBuilt(empty), /dist\/server\/index\.js, \.next\/BUILD_ID.*run `npm run build` first/);

@@ -27,12 +27,12 @@ test('one table per measurement holding its exported numbers, in the page\u2019s
   const html = renderCostSections(EXPORTED);
   assert.ok(html.indexOf('id="idle-cost"') < html.indexOf('id="connect-cost"'));
   assert.ok(html.indexOf('id="connect-cost"') < html.indexOf('id="polling-sweep"'));
-  assert.deepEqual(bodyCells(html, 'idle-cost')[0], ['polling', '1', '78228.3', '26156.1', '120']);
-  assert.deepEqual(bodyCells(html, 'connect-cost')[1], ['ws', '601', '301', '1', '3.8', '0', '0', '0', '1500']);
+  assert.deepEqual(bodyCells(html, 'idle-cost')[0], ['polling', '1', '78,228.3', '26,156.1', '120']);
+  assert.deepEqual(bodyCells(html, 'connect-cost')[1], ['ws', '601', '301', '1', '3.8', '0', '0', '0', '1,500']);
   const sweep = bodyCells(html, 'polling-sweep');
   assert.deepEqual(sweep.map((r) => r.slice(0, 5)), [
     ['250', '6 / 6', '128.049', '118.049', '128.25'],
-    ['1000', '6 / 6', '504.652', '494.652', '503.25'],
+    ['1,000', '6 / 6', '504.652', '494.652', '503.25'],
   ]);
   assert.doesNotMatch(html, /<script|<link|\ssrc=/i);
   // Only the measurements given.
