@@ -42,3 +42,39 @@ test('the switch changes the language and it persists across pages', async ({ pa
   await page.goto('/');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 });
+
+/**
+ * Latin words a Chinese reader meets on purpose: names of things, protocols, units, and the
+ * lesson's role letters. Everything else Latin on a zh-CN page is English that escaped the catalogue.
+ */
+const LATIN_IN_ZH = new Set([
+  'Transport', 'Lab', 'AJAX', 'WebSocket', 'SockJS', 'Socket.IO', 'API', 'HTTP', 'TCP', 'JSON', 'URL', 'QR', 'GET', 'events',
+  'English', 'Switching', 'Protocols', 'ms', 'B', 'KB', 'MiB', 'v', 'p', 'A', 'C', 'D', 'E', 'ID', 'id', 'CDF',
+  'polling', 'ws', 'sockjs', 'socketio', 'websocket', 'socket', 'lab', 'bench',
+]);
+/** Code-like tokens: `io.emit`, `socket.on`, `config.ts`. */
+const CODE_LIKE = /^[A-Za-z]+(\.[A-Za-z]+)+$/;
+/** A call written inline in a sentence (`io(url)`, `io.of('/some')`) is code, arguments and all. */
+const INLINE_CALL = /[A-Za-z_][\w.]*\([^)]*\)/g;
+
+test('/, /compare, /lesson and /instructor with ?lang=zh-CN read as Chinese', async ({ page }) => {
+  for (const path of ['/', '/compare', '/lesson', '/instructor']) {
+    await page.goto(`${path}?lang=zh-CN`);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    // What the page wrote, without code, and without what users typed or the server named (translate="no").
+    // Their words also appear inside catalogue sentences ("已重连，id 为 …"), so they are known words.
+    const { text, named } = await page.evaluate(() => {
+      const clone = document.body.cloneNode(true) as HTMLElement;
+      const untranslated = [...clone.querySelectorAll('[translate="no"]')].map((e) => e.textContent ?? '');
+      clone.querySelectorAll('code, pre, script, style, [translate="no"]').forEach((e) => e.remove());
+      return { text: clone.innerText, named: untranslated.join(' ') };
+    });
+    const words = (s: string) => [...s.matchAll(/[A-Za-z][A-Za-z.]*[A-Za-z]|[A-Za-z]/g)].map((m) => m[0]);
+    const known = new Set(words(named));
+    const stray = [...new Set(words(text.replace(INLINE_CALL, ' ')))].filter((w) => !LATIN_IN_ZH.has(w) && !CODE_LIKE.test(w) && !known.has(w));
+    expect(stray, `English on ${path}?lang=zh-CN`).toEqual([]);
+    // And the page is mostly Chinese: the scan saw real text, so it can fail.
+    expect((text.match(/[\u4e00-\u9fff]/g) ?? []).length, path).toBeGreaterThan(100);
+  }
+});

@@ -76,10 +76,18 @@ export function InstructorView() {
               <tbody>
                 {clients.map((c) => (
                   <tr key={c.id} data-testid="roster-row">
-                    <th scope="row" className="px-2 py-1">{c.name}</th>
-                    <td className="px-2 py-1 font-mono">{c.transport}</td>
-                    <td className="px-2 py-1">{c.rooms.length ? c.rooms.join(', ') : t.noRooms}</td>
-                    <td className="px-2 py-1 font-mono text-sm">{c.id}</td>
+                    <th scope="row" translate="no" className="px-2 py-1">
+                      {c.name}
+                    </th>
+                    <td translate="no" className="px-2 py-1 font-mono">
+                      {c.transport}
+                    </td>
+                    <td translate={c.rooms.length ? 'no' : undefined} className="px-2 py-1">
+                      {c.rooms.length ? c.rooms.join(', ') : t.noRooms}
+                    </td>
+                    <td translate="no" className="px-2 py-1 font-mono text-sm">
+                      {c.id}
+                    </td>
                   </tr>
                 ))}
               </tbody>

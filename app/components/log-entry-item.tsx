@@ -38,13 +38,15 @@ export function LogEntryItem({ entry }: { entry: LogEntry }) {
         </time>
         {entry.from ? (
           <>
-            <span data-testid="log-from" className="font-semibold text-slate-900">
+            <span data-testid="log-from" translate="no" className="font-semibold text-slate-900">
               {entry.from.name}
             </span>
             <span data-testid="log-transport">({messages.transports[entry.from.transport].short})</span>
           </>
         ) : (
-          <span className="italic">{entry.kind === 'error' ? entry.code : messages.log.system}</span>
+          <span className="italic" translate={entry.kind === 'error' ? 'no' : undefined}>
+            {entry.kind === 'error' ? entry.code : messages.log.system}
+          </span>
         )}
         {entry.target && (
           <span data-testid="log-target">
@@ -52,10 +54,15 @@ export function LogEntryItem({ entry }: { entry: LogEntry }) {
           </span>
         )}
       </div>
-      <p data-testid="log-text" className="break-words whitespace-pre-wrap text-base">
+      {/* What someone typed is theirs, not the page's: not to be translated (nor checked as page text). */}
+      <p data-testid="log-text" translate={entry.from ? 'no' : undefined} className="break-words whitespace-pre-wrap text-base">
         {entry.text}
       </p>
-      {entry.detail && <p className="font-mono text-sm break-words">{entry.detail}</p>}
+      {entry.detail && (
+        <p translate="no" className="font-mono text-sm break-words">
+          {entry.detail}
+        </p>
+      )}
     </li>
   );
 }

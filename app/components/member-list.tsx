@@ -39,10 +39,14 @@ export function MemberList({ transport, members, myId, selectedId, onPick }: Mem
                 onClick={() => onPick(m.id)}
                 className="flex w-full flex-wrap items-baseline gap-x-2 rounded-md border border-slate-300 px-2 py-1 text-left hover:bg-slate-100 aria-pressed:border-indigo-700 aria-pressed:bg-indigo-50"
               >
-                <span className="font-semibold text-slate-900">{m.name}</span>
+                <span translate="no" className="font-semibold text-slate-900">
+                  {m.name}
+                </span>
                 <span className="text-sm text-slate-700">{messages.transports[m.transport].short}</span>
                 {isMe && <span className="rounded bg-slate-800 px-1.5 text-sm font-bold text-white uppercase">{t.me}</span>}
-                <span className="w-full truncate font-mono text-sm text-slate-600">{m.id}</span>
+                <span translate="no" className="w-full truncate font-mono text-sm text-slate-600">
+                  {m.id}
+                </span>
               </button>
             </li>
           );

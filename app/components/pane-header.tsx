@@ -20,7 +20,7 @@ export function PaneHeader({ transport, view }: { transport: TransportId; view: 
       <dl className="flex flex-wrap gap-x-4 gap-y-0.5 text-sm text-slate-800">
         <div className="flex gap-1.5">
           <dt className="font-semibold">{t.via}</dt>
-          <dd data-testid={`via-${transport}`} className="font-mono">
+          <dd data-testid={`via-${transport}`} translate={view.via ? 'no' : undefined} className="font-mono">
             {view.via ?? t.viaNone}
           </dd>
         </div>
@@ -32,7 +32,7 @@ export function PaneHeader({ transport, view }: { transport: TransportId; view: 
         </div>
         <div className="flex min-w-0 basis-full gap-1.5">
           <dt className="font-semibold">{t.myId}</dt>
-          <dd data-testid={`id-${transport}`} className="truncate font-mono" title={view.id}>
+          <dd data-testid={`id-${transport}`} translate={view.id ? 'no' : undefined} className="truncate font-mono" title={view.id}>
             {view.id ?? t.idPending}
           </dd>
         </div>

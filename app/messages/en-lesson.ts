@@ -87,7 +87,7 @@ export const lesson: LessonMessages = {
     v4: 'Socket.IO v4',
     removed: 'removed in v4',
     lab: 'What A sends on the Lab',
-    labSource: (path) => `The Lab does this in ${path}.`,
+    labSource: { before: 'The Lab does this in', after: '.' },
     socketioFrame: 'Socket.IO (the operation is the event name):',
     textFrame: 'Raw WebSocket and SockJS (one JSON text frame):',
     pollingFrame: 'Polling (one POST):',

@@ -71,7 +71,8 @@ export interface LessonMessages {
     v4: string;
     removed: string;
     lab: string;
-    labSource: (path: string) => string;
+    /** Around the source file's path, which is shown in `<code>`. */
+    labSource: { before: string; after: string };
     /** The Socket.IO pane's frame: the op is the event name. */
     socketioFrame: string;
     textFrame: string;

@@ -86,7 +86,7 @@ export const lesson: LessonMessages = {
     v4: 'Socket.IO v4',
     removed: 'v4 已移除',
     lab: 'A 在 Lab 上发出的内容',
-    labSource: (path) => `Lab 在 ${path} 里实现这一步。`,
+    labSource: { before: 'Lab 在', after: '里实现这一步。' },
     socketioFrame: 'Socket.IO（操作名就是事件名）：',
     textFrame: '原生 WebSocket 和 SockJS（一个 JSON 文本帧）：',
     pollingFrame: '轮询（一个 POST 请求）：',

@@ -63,7 +63,10 @@ export function ApiCard({ call, cast }: { call: ApiCall; cast: LessonCast | unde
         ) : (
           <p className="text-sm text-slate-600">{results ? t.noFrame : t.framesAfterRun}</p>
         )}
-        <p className="mt-1 text-sm text-slate-600">{t.labSource(call.labSource)}</p>
+        <p className="mt-1 text-sm text-slate-600">
+          {t.labSource.before} <code>{call.labSource}</code>
+          {t.labSource.after}
+        </p>
       </div>
       <div>
         <button type="button" className={PRIMARY_BUTTON} onClick={run} disabled={!cast || task.state.status === 'running'} data-testid={`run-${call.id}`}>

@@ -37,7 +37,9 @@ function RecipientGrid({ result }: { result: RunResult }) {
       <div className="grid gap-1 text-sm" style={{ gridTemplateColumns: `auto repeat(${roles.length}, minmax(0, 1fr))` }}>
         {TRANSPORT_IDS.map((id) => (
           <div key={id} className="contents">
-            <span className="pr-1 font-mono">{id}</span>
+            <span translate="no" className="pr-1 font-mono">
+              {id}
+            </span>
             {roles.map((role) => {
               const key = castKey(id, role);
               const receipts = result.received[key];
