@@ -7,8 +7,12 @@
 import type { TransportId } from './transports';
 import type { WireLayer } from './wire-metrics';
 
-/** What a record is a unit of. */
-export type WireUnitKind = 'http-request' | 'http-response' | 'http-chunk' | 'ws-frame';
+/**
+ * What a record is a unit of. `tcp` holds bytes the meter gave a transport that no request or
+ * frame claimed (a request cut off mid-headers, a frame cut off by a close), so the log still adds
+ * up to the meter.
+ */
+export type WireUnitKind = 'http-request' | 'http-response' | 'http-chunk' | 'ws-frame' | 'tcp';
 
 /** Which protocol a decoded packet belongs to, outermost first in `WireRecord.decoded`. */
 export type WireProtocol = 'http' | 'websocket' | 'engine.io' | 'socket.io' | 'sockjs' | 'lab-polling' | 'lab-ws';

@@ -60,6 +60,14 @@ export interface LabConfig {
   maxConnectionsPerAddress: number;
   /** The wire meter (`/api/metrics/wire`); off only to measure what metering costs (`npm run bench`). */
   wireMeter: boolean;
+  /**
+   * The wire inspector (`/api/wire/log`, `/api/wire/stream`, exports): every request and frame of
+   * every transport, decoded. Needs the wire meter (it records the meter's units). It shows chat
+   * text, direct messages included; resume and admin tokens are redacted.
+   */
+  inspector: boolean;
+  /** Records the inspector keeps (a ring: the oldest go first). */
+  inspectorRecords: number;
   /** Messages kept per stream for replay after a reconnect. */
   historySize: number;
   /** Messages older than this are no longer replayed, ms (also: a history file older than this is ignored). */
@@ -94,6 +102,10 @@ const LIMIT_DEFAULTS = {
   maxClientsPerRoom: 1000,
   maxConnectionsPerAddress: 200,
   wireMeter: true,
+  // On by default: it is a lab, and seeing the wire is the lesson.
+  inspector: true,
+  // About 10–20 MB at most (raw text is cut at 8 KB per record, most records are far smaller).
+  inspectorRecords: 10_000,
   // Enough for a reconnect of a few seconds in a busy classroom chat. One replay is capped at
   // half of POLL_QUEUE_LIMIT anyway (lab-server.ts), so a polling client's queue cannot overflow.
   historySize: 500,
@@ -149,7 +161,16 @@ const DEFAULTS: Record<Environment, Omit<LabConfig, 'env' | 'dev'>> = {
 };
 
 /** Environment variable → config key, with how to read it. */
-const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+/**
+ * A whole number written with digits only: " 12", "1e3", "0x10" or "12.0" are refused, not read
+ * as numbers (z.coerce.number would take them, and an empty string as 0).
+ */
+const int = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number written with digits only')
+    .transform(Number)
+    .pipe(z.number().min(min).max(max));
 const ENV_SCHEMA = z.object({
   HOST: z.string().min(1).optional(),
   PORT: int(0, 65535).optional(),
@@ -182,6 +203,8 @@ const ENV_SCHEMA = z.object({
   MAX_CLIENTS_PER_ROOM: int(1, 10_000_000).optional(),
   MAX_CONNECTIONS_PER_ADDRESS: int(1, 1_000_000).optional(),
   WIRE_METER: z.enum(['on', 'off']).optional(),
+  INSPECTOR: z.enum(['on', 'off']).optional(),
+  INSPECTOR_RECORDS: int(100, 1_000_000).optional(),
   HISTORY_SIZE: int(1, 100_000).optional(),
   HISTORY_MAX_AGE_MS: int(1000, 86_400_000).optional(),
   // Empty turns persistence off (also in development and production).
@@ -237,6 +260,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxClientsPerRoom: v.MAX_CLIENTS_PER_ROOM,
     maxConnectionsPerAddress: v.MAX_CONNECTIONS_PER_ADDRESS,
     wireMeter: v.WIRE_METER === undefined ? undefined : v.WIRE_METER === 'on',
+    inspector: v.INSPECTOR === undefined ? undefined : v.INSPECTOR === 'on',
+    inspectorRecords: v.INSPECTOR_RECORDS,
     historySize: v.HISTORY_SIZE,
     historyMaxAgeMs: v.HISTORY_MAX_AGE_MS,
     shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS,

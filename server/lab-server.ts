@@ -17,6 +17,8 @@ import { createClassroomRoutes } from './http/classroom-routes';
 import { createDispatcher, type PageHandler } from './http/dispatcher';
 import { createOriginPolicy } from './http/origin-policy';
 import { LayerMeter } from './metering/layer-meter';
+import { createInspectorRoutes } from './http/inspector-routes';
+import { WireInspector } from './inspector/wire-inspector';
 import { WireMeter } from './metering/wire-meter';
 import { createTransports } from './transports';
 import { SHUTDOWN_REASON, type ServerTransport } from './transports/server-transport';
@@ -34,6 +36,8 @@ export interface LabServer {
   readonly faults: FaultInjector;
   /** The same bytes split into payload, framing, http and keepalive, per transport. */
   readonly layerMeter: LayerMeter;
+  /** Every unit on the wire, decoded; undefined with INSPECTOR=off or WIRE_METER=off. */
+  readonly inspector?: WireInspector;
   /** Starts listening on config.host:config.port; resolves with the base URL. Rejects on a port clash. */
   listen(): Promise<string>;
   /** What the start found in config.historyFile (`absent` when persistence is off). */
@@ -83,9 +87,13 @@ export function createLabServer(config: LabConfig, options: LabServerOptions = {
   const transports = createTransports(hub, config);
   const wireMeter = new WireMeter();
   const layerMeter = new LayerMeter(wireMeter);
+  // The inspector records the meter's units: without the meter there is nothing to record.
+  const inspector = config.wireMeter && config.inspector ? new WireInspector(config.inspectorRecords) : undefined;
+  if (inspector) layerMeter.inspectWith(inspector);
   let listening = { host: config.host, port: config.port };
   const classroom = createClassroomRoutes(hub, config.namespaces, () => listening);
-  const api = createApiRoutes(config, transports, wireMeter, faults, layerMeter, [classroom]);
+  const wireLog = createInspectorRoutes(inspector);
+  const api = createApiRoutes(config, transports, wireMeter, faults, layerMeter, [classroom, wireLog]);
   let closing = false;
   const dispatcher = createDispatcher({
     transports: Object.values(transports),
@@ -121,6 +129,7 @@ export function createLabServer(config: LabConfig, options: LabServerOptions = {
     wireMeter,
     faults,
     layerMeter,
+    inspector,
     listen() {
       return new Promise((resolve, reject) => {
         const onError = (err: Error) => reject(err);

@@ -41,6 +41,7 @@ import { httpBodyLayers } from './message-layers';
 import type { WireExchange, WireMeter } from './wire-meter';
 import { observeEmittedData, observeWrites } from './stream-taps';
 import { UpgradeTap } from './upgrade-tap';
+import { NO_LAYERS, type CountedLayers, type WireUnitSink } from './wire-units';
 
 /** Counted layers of one direction (framing is derived). */
 type Counted = Omit<WireLayerBytes, 'framing'>;
@@ -69,9 +70,24 @@ const zero = (): Counts => ({ in: { payload: 0, http: 0, keepalive: 0 }, out: { 
 export class LayerMeter {
   private counts = this.zeroCounts();
   private readonly bodies = new WeakMap<ServerResponse, BodyCapture>();
+  private units: WireUnitSink | undefined;
 
   constructor(private readonly wire: WireMeter) {
     wire.on('exchange', (exchange: WireExchange) => this.settleExchange(exchange));
+  }
+
+  /**
+   * Hands every unit the meter splits (HTTP requests and responses, upgrade heads, frames) to
+   * `sink` too, with its bytes and layers: the wire inspector. Call before the first request.
+   */
+  inspectWith(sink: WireUnitSink): void {
+    this.units = sink;
+    this.wire.on('exchange', ({ bucket, req, bytesIn, bytesOut }: WireExchange) => {
+      if (!isTransport(bucket)) sink.otherExchange(req.socket as Socket, bytesIn, bytesOut);
+    });
+    this.wire.on('connectionClosed', (_record: unknown, closed: { socket: Socket; owner: string; bytesIn: number; bytesOut: number }) =>
+      sink.closed(closed.socket, closed.owner, closed.bytesIn, closed.bytesOut),
+    );
   }
 
   /** Starts watching a request (with its `res`) or an upgrade (without) routed to `bucket`. */
@@ -79,12 +95,20 @@ export class LayerMeter {
     if (!isTransport(bucket)) return;
     if (!res) {
       const counts = () => this.counts[bucket];
-      counts().in.http += requestHeadBytes(req);
-      new UpgradeTap(req.socket as Socket, bucket, {
-        add: (direction, layer, bytes) => {
-          counts()[direction][layer] += bytes;
+      const head = requestHeadBytes(req);
+      counts().in.http += head;
+      const socket = req.socket as Socket;
+      this.units?.unit({ transport: bucket, socket, dir: 'in', kind: 'http-request', bytes: head, layers: { ...NO_LAYERS(), http: head }, text: '', req });
+      new UpgradeTap(
+        socket,
+        bucket,
+        {
+          add: (direction, layer, bytes) => {
+            counts()[direction][layer] += bytes;
+          },
         },
-      });
+        this.units,
+      );
       return;
     }
     const capture: BodyCapture = { requestChunks: [], requestBytes: 0, responseChunks: [], responseBytes: 0 };
@@ -146,19 +170,36 @@ export class LayerMeter {
       sent.keepaliveUnits + answered.keepaliveUnits > 0;
     // A poll that brought nothing, or a heartbeat-only exchange, exists only to stay in touch:
     // all of it, headers included, is the cost of keeping the connection.
-    if (answered.emptyPoll || onlyKeepalive) {
-      c.in.keepalive += bytesIn;
-      c.out.keepalive += bytesOut;
-      c.keepaliveRequests++;
-      return;
+    const keepaliveOnly = answered.emptyPoll || onlyKeepalive;
+    const layersIn: CountedLayers = keepaliveOnly
+      ? { ...NO_LAYERS(), keepalive: bytesIn }
+      : { http: Math.max(0, bytesIn - requestBodyWireBytes(req, capture.requestBytes)), payload: sent.payload, keepalive: sent.keepaliveBytes };
+    // Heartbeats among other units count their own bytes (SockJS `h` frames in an xhr-streaming answer).
+    const layersOut: CountedLayers = keepaliveOnly
+      ? { ...NO_LAYERS(), keepalive: bytesOut }
+      : { http: Math.max(0, bytesOut - capture.responseBytes), payload: answered.payload, keepalive: answered.keepaliveBytes };
+    if (keepaliveOnly) c.keepaliveRequests++;
+    for (const layer of ['payload', 'http', 'keepalive'] as const) {
+      c.in[layer] += layersIn[layer];
+      c.out[layer] += layersOut[layer];
     }
-    c.in.http += Math.max(0, bytesIn - requestBodyWireBytes(req, capture.requestBytes));
-    c.out.http += Math.max(0, bytesOut - capture.responseBytes);
-    c.in.payload += sent.payload;
-    c.out.payload += answered.payload;
-    // Heartbeats among other units (SockJS `h` frames in an xhr-streaming answer).
-    c.in.keepalive += sent.keepaliveBytes;
-    c.out.keepalive += answered.keepaliveBytes;
+    const units = this.units;
+    if (!units) return;
+    const socket = req.socket as Socket;
+    units.unit({ transport: bucket, socket, dir: 'in', kind: 'http-request', bytes: bytesIn, layers: layersIn, text: requestText, req });
+    const headers = Object.entries(res.getHeaders()).map(([name, value]): [string, string] => [name, Array.isArray(value) ? value.join(', ') : String(value)]);
+    units.unit({
+      transport: bucket,
+      socket,
+      dir: 'out',
+      kind: 'http-response',
+      bytes: bytesOut,
+      layers: layersOut,
+      text: responseText,
+      req,
+      response: { status: res.statusCode, headers },
+      ...(answered.emptyPoll ? { emptyPoll: true } : {}),
+    });
   }
 
   private zeroCounts(): Record<TransportId, Counts> {

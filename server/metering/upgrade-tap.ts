@@ -7,6 +7,7 @@ import type { Socket } from 'node:net';
 import type { TransportId, WireLayer } from '../../protocol';
 import { messageLayers } from './message-layers';
 import { observeEmittedData, observeWrites } from './stream-taps';
+import { NO_LAYERS, type CountedLayers, type WireUnitSink } from './wire-units';
 import { OPCODE, WsFrameReader, type WsFrame } from './ws-frame-reader';
 
 /** Where the tap reports what it found (framing is never reported: it is the rest). */
@@ -31,12 +32,17 @@ export class UpgradeTap {
   /** Frames' contents are classified (Socket.IO, SockJS); raw ws messages are our JSON, sizes say it all. */
   private readonly keepsPayload: boolean;
 
+  /**
+   * @param units the inspector, when it runs: it gets the head and every frame with its layers
+   *   (then raw ws payloads are kept too, to be shown)
+   */
   constructor(
     private readonly socket: Socket,
     private readonly transport: TransportId,
     private readonly sink: LayerSink,
+    private readonly units?: WireUnitSink,
   ) {
-    this.keepsPayload = transport !== 'ws';
+    this.keepsPayload = transport !== 'ws' || units !== undefined;
     const outFrames = this.frameReader('out');
     const inFrames = this.frameReader('in');
     observeWrites(
@@ -80,6 +86,7 @@ export class UpgradeTap {
   private takeHead(chunk: Buffer): Buffer {
     if (!this.switched) {
       this.sink.add('out', 'http', chunk.length);
+      this.httpUnit(chunk.length, chunk.toString('latin1'));
       return Buffer.alloc(0);
     }
     if (this.head === undefined) return chunk;
@@ -95,27 +102,61 @@ export class UpgradeTap {
     this.sink.add('out', 'http', fromChunk);
     this.switched = / 101 /.test(seen.subarray(0, seen.indexOf('\r\n')).toString('latin1'));
     this.head = undefined;
+    this.httpUnit(headBytes, seen.subarray(0, headBytes).toString('latin1'));
     const rest = chunk.subarray(fromChunk);
-    if (!this.switched && rest.length > 0) this.sink.add('out', 'http', rest.length);
+    if (!this.switched && rest.length > 0) {
+      this.sink.add('out', 'http', rest.length);
+      this.httpUnit(rest.length, rest.toString('latin1'));
+    }
     return this.switched ? rest : Buffer.alloc(0);
+  }
+
+  /** The response head (or a refusal's bytes) for the inspector: all of it http. */
+  private httpUnit(bytes: number, text: string): void {
+    if (!this.units) return;
+    this.units.unit({ transport: this.transport, socket: this.socket, dir: 'out', kind: 'http-response', bytes, layers: { ...NO_LAYERS(), http: bytes }, text: '', head: text });
+  }
+
+  /** One frame for the inspector, with the layers the meter gave it. */
+  private frameUnit(direction: 'in' | 'out', frame: WsFrame, layers: CountedLayers): void {
+    const { opcode, fin, masked, headerBytes, payloadLength } = frame;
+    // A close frame's payload starts with a 2-byte code: latin1 keeps those bytes as they are.
+    const text = frame.text ?? (opcode === OPCODE.binary || frame.compressed ? '' : frame.payload.toString(opcode === OPCODE.close ? 'latin1' : 'utf8'));
+    this.units!.unit({
+      transport: this.transport,
+      socket: this.socket,
+      dir: direction,
+      kind: 'ws-frame',
+      bytes: headerBytes + payloadLength,
+      layers,
+      text,
+      ws: { opcode, fin, masked, headerBytes, payloadLength, headerHex: frame.headerHex ?? '' },
+    });
   }
 
   private frameReader(direction: 'in' | 'out'): WsFrameReader {
     const sizesOnly = !this.keepsPayload;
     let pending: PendingMessage | undefined;
+    const units = this.units;
+    /** Counts a layer for the meter (and, when inspected, for this frame's record). */
+    const count = (frame: WsFrame, layer: Exclude<WireLayer, 'framing'>, bytes: number) => {
+      this.sink.add(direction, layer, bytes);
+      if (units) this.frameUnit(direction, frame, { ...NO_LAYERS(), [layer]: bytes });
+    };
+    const framingOnly = (frame: WsFrame) => {
+      if (units) this.frameUnit(direction, frame, NO_LAYERS());
+    };
     return new WsFrameReader((frame: WsFrame) => {
-      if (frame.opcode === OPCODE.ping || frame.opcode === OPCODE.pong) {
-        this.sink.add(direction, 'keepalive', frame.headerBytes + frame.payloadLength);
-        return;
-      }
+      if (frame.opcode === OPCODE.ping || frame.opcode === OPCODE.pong) return count(frame, 'keepalive', frame.headerBytes + frame.payloadLength);
       // Close frames, binary and compressed messages: all framing (our chat sends text only).
-      if (frame.opcode === OPCODE.close || frame.compressed) return;
+      if (frame.opcode === OPCODE.close || frame.compressed) return framingOnly(frame);
       if (frame.opcode !== OPCODE.continuation) pending = frame.opcode === OPCODE.text ? { headerBytes: 0, payloadBytes: 0, chunks: [] } : undefined;
-      if (!pending) return;
+      if (!pending) return framingOnly(frame);
       pending.headerBytes += frame.headerBytes;
       pending.payloadBytes += frame.payloadLength;
       if (!sizesOnly) pending.chunks.push(frame.text ?? frame.payload);
-      if (!frame.fin) return;
+      // A fragmented message's layers go on its last frame (none of our libraries fragments).
+      if (!frame.fin) return framingOnly(frame);
       const message = pending;
       pending = undefined;
       if (sizesOnly) {
@@ -123,12 +164,14 @@ export class UpgradeTap {
         return;
       }
       const text = messageText(message.chunks);
-      const layers = messageLayers(this.transport, text);
-      if (layers.keepalive) this.sink.add(direction, 'keepalive', message.headerBytes + message.payloadBytes);
-      else if (layers.payload > 0) this.sink.add(direction, 'payload', layers.payload);
+      // Raw ws: every text byte is one of our JSON frames (sizes alone when nobody inspects).
+      const layers = this.transport === 'ws' ? { payload: message.payloadBytes, keepalive: false } : messageLayers(this.transport, text);
+      if (layers.keepalive) count(frame, 'keepalive', message.headerBytes + message.payloadBytes);
+      else if (layers.payload > 0) count(frame, 'payload', layers.payload);
+      else framingOnly(frame);
       // Ours to unmask in place: incoming chunks are copies (see above), outgoing ones were
       // written already and a server's frames are never masked.
-    }, !sizesOnly, true);
+    }, !sizesOnly, true, units !== undefined);
   }
 }
 

@@ -184,7 +184,9 @@ export class WireMeter extends EventEmitter {
     conn.record.open = false;
     this.closedRecords.push(conn.record);
     if (this.closedRecords.length > MAX_CLOSED_RECORDS) this.closedRecords.shift();
-    this.emit('connectionClosed', structuredClone(conn.record));
+    const [finalIn, finalOut] = readCounters(conn.socket, true, conn.baseOut);
+    // The second argument is for the inspector: who got the last bytes, and the final counters.
+    this.emit('connectionClosed', structuredClone(conn.record), { socket: conn.socket, owner, bytesIn: finalIn, bytesOut: finalOut });
   }
 
   /** Moves the counters' delta since the last settlement into `bucket`; returns [in, out] moved. */

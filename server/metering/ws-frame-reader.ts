@@ -10,6 +10,10 @@ export interface WsFrame {
   /** RSV1: the payload is compressed (permessage-deflate). */
   compressed: boolean;
   opcode: number;
+  /** A client's frame carries a masking key. */
+  masked: boolean;
+  /** The header's bytes in hex, when the reader was told to keep headers (the inspector shows them). */
+  headerHex?: string;
   /** Header bytes on the wire: 2, the extended length, and the masking key if any. */
   headerBytes: number;
   /** Payload bytes on the wire. */
@@ -39,6 +43,7 @@ interface OpenFrame {
   headerBytes: number;
   payloadLength: number;
   mask: Buffer | undefined;
+  headerHex?: string;
   /** Payload bytes still to come. */
   left: number;
   /** Kept payload so far (only when payloads are kept). */
@@ -72,6 +77,8 @@ export class WsFrameReader {
      * written): payloads are then views on them, unmasked in place, instead of copies.
      */
     private readonly ownsChunks = false,
+    /** Keep each header's bytes as hex (for the inspector; off on the meter's own hot path). */
+    private readonly keepHeader = false,
   ) {}
 
   /** Feeds the next bytes of the stream (a string counts as its UTF-8 bytes, as a socket writes it). */
@@ -150,6 +157,7 @@ export class WsFrameReader {
       headerBytes,
       payloadLength,
       mask: masked ? Buffer.from(h.subarray(headerBytes - 4, headerBytes)) : undefined,
+      ...(this.keepHeader ? { headerHex: h.toString('hex', 0, headerBytes) } : {}),
       left: payloadLength,
       chunks: [],
       kept: 0,
@@ -167,7 +175,8 @@ export class WsFrameReader {
       const mask = frame.mask;
       if (mask) for (let i = 0; i < payload.length; i++) payload[i] ^= mask[i & 3];
     }
-    const { fin, compressed, opcode, headerBytes, payloadLength, text } = frame;
-    this.onFrame({ fin, compressed, opcode, headerBytes, payloadLength, payload, ...(text !== undefined ? { text } : {}) });
+    const { fin, compressed, opcode, headerBytes, payloadLength, text, headerHex } = frame;
+    const masked = frame.mask !== undefined;
+    this.onFrame({ fin, compressed, opcode, masked, headerBytes, payloadLength, payload, ...(text !== undefined ? { text } : {}), ...(headerHex !== undefined ? { headerHex } : {}) });
   }
 }

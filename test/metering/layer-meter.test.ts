@@ -45,6 +45,16 @@ async function settledLayers(transport: TransportId): Promise<WireLayerTotals> {
   assert.equal(bytesOut, seen.fromServer);
   assert.equal(sum(layers.in), bytesIn, 'inbound layers add up');
   assert.equal(sum(layers.out), bytesOut, 'outbound layers add up');
+  // The inspector's records of the transport add up to the same, layer by layer (after the
+  // tick in which it settles what a closed connection's units did not claim).
+  await new Promise((resolve) => setImmediate(resolve));
+  const records = running.lab.inspector!.all().filter((r) => r.transport === transport);
+  for (const dir of ['in', 'out'] as const) {
+    const mine = records.filter((r) => r.dir === dir);
+    const logged = Object.fromEntries(WIRE_LAYERS.map((id) => [id, mine.reduce((n, r) => n + r.layers[id], 0)]));
+    assert.deepEqual(logged, { ...layers[dir] }, `the inspector's ${dir} layers`);
+    assert.equal(mine.reduce((n, r) => n + r.bytes, 0), dir === 'in' ? bytesIn : bytesOut, `the inspector's ${dir} bytes`);
+  }
   return layers;
 }
 

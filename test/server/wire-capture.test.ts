@@ -53,6 +53,21 @@ function assertMeterMatchesCapture(running: RunningLab, packets: Map<number, Cap
   }
 }
 
+/**
+ * The inspector's records of each transport add up, per direction, to the meter's bucket (which
+ * the caller has checked against the capture): log = meter = capture.
+ */
+async function assertInspectorMatchesMeter(running: RunningLab, transports: readonly TransportId[]): Promise<void> {
+  // The inspector settles a closed connection's unclaimed bytes one tick after the meter.
+  await new Promise((resolve) => setImmediate(resolve));
+  const { buckets } = running.lab.wireMeter.snapshot();
+  const records = running.lab.inspector!.all();
+  for (const transport of transports) {
+    const sum = (dir: 'in' | 'out') => records.filter((r) => r.transport === transport && r.dir === dir).reduce((n, r) => n + r.bytes, 0);
+    assert.deepEqual({ in: sum('in'), out: sum('out') }, { in: buckets[transport].bytesIn, out: buckets[transport].bytesOut }, `${transport}: inspector = meter`);
+  }
+}
+
 test('packet capture: per-connection and per-bucket payload bytes equal the meter exactly', { skip: tcpdump.reason ?? false }, async () => {
   const running = await startLab();
   try {
@@ -82,6 +97,7 @@ test('packet capture: per-connection and per-bucket payload bytes equal the mete
       report.push(`${transport} in=${fromCapture.bytesIn} out=${fromCapture.bytesOut} conns=${buckets[transport].connections}`);
     }
     console.log(`wire capture: ${report.join('; ')}`);
+    await assertInspectorMatchesMeter(running, TRANSPORT_IDS);
   } finally {
     await running.close();
   }
@@ -133,6 +149,7 @@ test('packet capture: HTTP clients that disconnect with a long poll or a stream 
       const seen = packets.get(conn.upstreamPort!) ?? { toServer: 0, fromServer: 0 };
       assert.deepEqual({ toServer: byteLength(conn.toServer), fromServer: byteLength(conn.fromServer) }, { toServer: seen.toServer, fromServer: seen.fromServer }, `proxied connection ${conn.upstreamPort}`);
     }
+    await assertInspectorMatchesMeter(running, ['socketio', 'polling', 'sockjs']);
     const refused = proxy.connections.filter((c) => Buffer.concat(c.fromServer).toString('latin1').startsWith('HTTP/1.1 400 ')).length;
     const { buckets } = running.lab.wireMeter.snapshot();
     const line = (id: TransportId) => `${id} in=${buckets[id].bytesIn} out=${buckets[id].bytesOut} conns=${buckets[id].connections}`;

@@ -15,7 +15,8 @@ export async function readWholeLog(read: WireLogSource, since: number): Promise<
     const page = await read(cursor);
     if (!page || !page.enabled) return undefined;
     records.push(...page.records);
-    if (page.records.length === 0 || page.next === cursor) return { records, next: page.next };
+    // A filtered page can be empty and still move the cursor: only a cursor that stays put is the end.
+    if (page.next === cursor) return { records, next: page.next };
     cursor = page.next;
   }
 }
