@@ -113,3 +113,19 @@ test('shutdown time limit: 5 s by default, SHUTDOWN_TIMEOUT_MS to change it', ()
   assert.equal(loadConfig({ SHUTDOWN_TIMEOUT_MS: '2000' }).shutdownTimeoutMs, 2000);
   assert.throws(() => loadConfig({ SHUTDOWN_TIMEOUT_MS: '0' }), /SHUTDOWN_TIMEOUT_MS/);
 });
+
+test('numbers are whole numbers written with digits only: no spaces, exponents, hex, decimals or empty', () => {
+  for (const bad of [' 12', '12 ', '1e3', '0x10', '12.0', '', '+5', '-1']) {
+    assert.throws(() => loadConfig({ NODE_ENV: 'test', PORT: bad }), /PORT: must be a whole number written with digits only/, JSON.stringify(bad));
+  }
+  assert.equal(loadConfig({ NODE_ENV: 'test', PORT: '8080' }).port, 8080);
+  assert.throws(() => loadConfig({ NODE_ENV: 'test', PORT: '70000' }), /PORT/);
+});
+
+test('the inspector is on by default, INSPECTOR=off turns it off, INSPECTOR_RECORDS sizes its ring', () => {
+  assert.equal(loadConfig({ NODE_ENV: 'production' }).inspector, true);
+  assert.equal(loadConfig({ NODE_ENV: 'test', INSPECTOR: 'off' }).inspector, false);
+  assert.equal(loadConfig({ NODE_ENV: 'test', INSPECTOR_RECORDS: '500' }).inspectorRecords, 500);
+  assert.throws(() => loadConfig({ NODE_ENV: 'test', INSPECTOR_RECORDS: '5' }), /INSPECTOR_RECORDS/);
+  assert.throws(() => loadConfig({ NODE_ENV: 'test', INSPECTOR: 'maybe' }), /INSPECTOR/);
+});
