@@ -104,7 +104,7 @@ const LIMIT_DEFAULTS = {
   wireMeter: true,
   // On by default: it is a lab, and seeing the wire is the lesson.
   inspector: true,
-  // About 10–20 MB at most (raw text is cut at 8 KB per record, most records are far smaller).
+  // At most about 50 MB (raw text is cut at 4 KB per record); most records are far smaller.
   inspectorRecords: 10_000,
   // Enough for a reconnect of a few seconds in a busy classroom chat. One replay is capped at
   // half of POLL_QUEUE_LIMIT anyway (lab-server.ts), so a polling client's queue cannot overflow.

@@ -2,6 +2,7 @@ import type { LogEntry, LogKind, LogTarget } from '../lib/log-entry';
 import type { Messages } from '../messages';
 import { useMessages } from '../messages/messages-provider';
 import { formatClockTime } from '../lib/time-format';
+import { useFollow } from './inspector/follow-context';
 
 const ENTRY: Record<LogKind, string> = {
   message: 'border-l-4 border-sky-600 bg-white',
@@ -30,6 +31,7 @@ export function targetLabel(target: LogTarget, messages: Messages): string {
 /** One log line: who, to whom, over what, when; then the text (always as text, never as HTML). */
 export function LogEntryItem({ entry }: { entry: LogEntry }) {
   const messages = useMessages();
+  const follow = useFollow();
   return (
     <li data-testid="log-entry" data-kind={entry.kind} className={`rounded-r-md px-2 py-1 ${ENTRY[entry.kind]}`}>
       <div className="flex flex-wrap items-baseline gap-x-1.5 text-sm text-slate-700">
@@ -58,6 +60,17 @@ export function LogEntryItem({ entry }: { entry: LogEntry }) {
       <p data-testid="log-text" translate={entry.from ? 'no' : undefined} className="break-words whitespace-pre-wrap text-base">
         {entry.text}
       </p>
+      {follow && entry.messageId && (
+        <button
+          type="button"
+          className="text-sm text-sky-900 underline underline-offset-2"
+          aria-label={messages.inspector.follow.buttonLabel(entry.text)}
+          onClick={() => follow(entry.messageId!)}
+          data-testid="follow-message"
+        >
+          {messages.inspector.follow.button}
+        </button>
+      )}
       {entry.detail && (
         <p translate="no" className="font-mono text-sm break-words">
           {entry.detail}

@@ -13,6 +13,8 @@ import { NameBaseInput } from './name-base-input';
 import { NamespacePicker } from './namespace-picker';
 import { TransportPane, type PaneHandle } from './transport-pane';
 import { ViewNav } from './view-nav';
+import { FollowContext } from './inspector/follow-context';
+import { InspectorPanel } from './inspector/inspector-panel';
 
 /** A pane's name: the shared base plus its transport, e.g. "guest123-sockjs". */
 function paneName(base: string, transport: TransportId): string {
@@ -29,6 +31,14 @@ export function TransportLab() {
   const [nameBase, setNameBase] = useNameBase();
   const [chosenNs, setChosenNs] = useState<string | null>(null);
   const panes = useRef(new Map<TransportId, PaneHandle>());
+  // The wire under the panes: closed until asked for (no stream meanwhile); a message's
+  // "See on the wire" opens it on that message.
+  const [wireOpen, setWireOpen] = useState(false);
+  const [followed, setFollowed] = useState<string | undefined>();
+  const follow = useCallback((id: string) => {
+    setFollowed(id);
+    setWireOpen(true);
+  }, []);
 
   // One stable ref callback per transport, so panes register once rather than on every render.
   // Lazy state, not a ref: the callbacks are read during render, which a ref's contents may not be.
@@ -81,6 +91,7 @@ export function TransportLab() {
           </button>
         </div>
       )}
+      <FollowContext.Provider value={follow}>
       {ready && nameBase !== null && (
         <div className="grid grid-cols-1 gap-4 md:grid-cols-2 xl:grid-cols-4">
           {transports.map((id) => (
@@ -94,6 +105,20 @@ export function TransportLab() {
             />
           ))}
         </div>
+      )}
+      </FollowContext.Provider>
+      {ready && (
+        <section aria-labelledby="wire-panel-heading" className="flex flex-col gap-2">
+          <div className="flex flex-wrap items-center gap-3">
+            <h2 id="wire-panel-heading" className="text-2xl font-bold text-slate-900">
+              {messages.inspector.panel.heading}
+            </h2>
+            <button type="button" className={SECONDARY_BUTTON} aria-expanded={wireOpen} onClick={() => setWireOpen((o) => !o)} data-testid="wire-panel-toggle">
+              {wireOpen ? messages.inspector.panel.hide : messages.inspector.panel.show}
+            </button>
+          </div>
+          {wireOpen && <InspectorPanel followed={followed} onFollow={setFollowed} pollIntervalMs={ready.pollIntervalMs} />}
+        </section>
       )}
     </main>
   );

@@ -14,6 +14,7 @@ const VIEWS = [
   { id: 'chat', href: '/', label: (m: Messages) => m.compare.nav.chat },
   { id: 'compare', href: '/compare', label: (m: Messages) => m.compare.nav.compare },
   { id: 'lesson', href: '/lesson', label: (m: Messages) => m.lesson.nav },
+  { id: 'inspector', href: '/inspector', label: (m: Messages) => m.inspector.nav },
   { id: 'instructor', href: '/instructor', label: (m: Messages) => m.classroom.instructor.nav },
 ] as const;
 

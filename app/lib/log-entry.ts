@@ -30,6 +30,8 @@ export interface LogEntry {
   code?: string;
   /** The server's own wording of an error, when it adds something. */
   detail?: string;
+  /** The chat message's server id, for following it on the wire. */
+  messageId?: string;
 }
 
 /** An entry before the log gives it a key. */
@@ -60,6 +62,7 @@ export function messageEntry(event: MessageEvent, myName: string): NewLogEntry {
     from: { name: event.from.name, transport: event.from.transport },
     target: targetOf(event, myName),
     text: event.text,
+    messageId: event.id,
   };
 }
 

@@ -2,6 +2,7 @@
 import { classroom } from './en-classroom';
 import { lesson } from './en-lesson';
 import { report } from './en-report';
+import { inspector } from './en-inspector';
 import { compare } from './en-compare';
 import type { MemberLine, Messages } from './types';
 
@@ -212,4 +213,5 @@ export const messages: Messages = {
   classroom,
   lesson,
   report,
+  inspector,
 };

@@ -9,6 +9,7 @@ import type { ClassroomMessages } from './classroom-types';
 import type { CompareMessages } from './compare-types';
 import type { LessonMessages } from './lesson-types';
 import type { ReportMessages } from './report-types';
+import type { InspectorMessages } from './inspector-types';
 
 /** Errors the page itself reports (never sent by the server). */
 export type LocalErrorCode = 'not_connected' | 'no_reply' | 'no_room' | 'no_target' | 'no_text' | 'failed';
@@ -176,4 +177,6 @@ export interface Messages {
   lesson: LessonMessages;
   /** The compare CLI's report.html. */
   report: ReportMessages;
+  /** The wire inspector (`/inspector`, and its panel on the chat page). */
+  inspector: InspectorMessages;
 }

@@ -5,6 +5,7 @@
 import { classroom } from './zh-CN-classroom';
 import { lesson } from './zh-CN-lesson';
 import { report } from './zh-CN-report';
+import { inspector } from './zh-CN-inspector';
 import { compare } from './zh-CN-compare';
 import type { MemberLine, Messages } from './types';
 
@@ -214,4 +215,5 @@ export const messages: Messages = {
   classroom,
   lesson,
   report,
+  inspector,
 };

@@ -16,7 +16,7 @@ import { RecordRing } from './record-ring';
 import { redactHeader, redactText } from './redact';
 
 /** Longest raw text kept per record; `rawTruncated` says when it was cut. */
-export const MAX_RAW_CHARS = 8192;
+export const MAX_RAW_CHARS = 4096;
 /** Sends remembered while their ack has not come (a client that never gets one must not grow this). */
 const MAX_PENDING_SENDS = 10_000;
 

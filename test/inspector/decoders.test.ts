@@ -98,7 +98,7 @@ test('our polling: open, send, events (empty and not), close', () => {
   const open = read('out', '/rt/poll/open', '{"sid":"p1","pollIntervalMs":1000}');
   assert.equal(open.openedSession, 'p1');
   assert.deepEqual(read('in', '/rt/poll/send', '{"op":"send","scope":"all","text":"a","ref":"r"}').sends, [{ ref: 'r' }]);
-  assert.match(read('out', '/rt/poll/events', '{"next":3,"events":[]}').phrases.join(), /empty poll/);
+  assert.match(read('out', '/rt/poll/events', '{"next":3,"events":[]}').phrases.join(), /events ×0 \(empty\)/);
   const events = read('out', '/rt/poll/events', '{"next":4,"events":[{"type":"ack","ref":"r","messageId":"m3"}]}');
   assert.deepEqual(events.acks, [{ ref: 'r', messageId: 'm3' }]);
   assert.equal(read('in', '/rt/poll/close', '').packets[0].type, 'close');

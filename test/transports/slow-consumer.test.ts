@@ -40,6 +40,11 @@ describe('slow consumers', () => {
       maxTextChars: TEXT.length,
       pollQueueLimit: 2000,
       pollSessionTtlMs: 3000,
+      // The inspector keeps a fixed ring of records (each raw text cut at 4 KB, so a flood of
+      // large messages fills it with ≈ 5 KB records): bounded on its own, but at the default
+      // 10000 records it would be most of this budget. A small ring keeps the measurement about
+      // what the transports buffer for a client that does not read.
+      inspectorRecords: 500,
       // Long heartbeats: a client closed during this test was closed by its send budget, not
       // because it stopped answering pings.
       wsHeartbeatMs: 120_000,

@@ -9,7 +9,7 @@ import type { TransportId, WireLogPage, WireMetricsResponse, WireRecord } from '
 import { sleepUntil } from '../../../measure/sleep-until';
 import { firstEvent } from './first-event';
 import { whenOpen } from './lesson-cast';
-import { readWholeLog } from './wire-log-reader';
+import { endOfLog, readWholeLog } from './wire-log-reader';
 
 /** How long a pushed message may take: polling's interval plus a loaded machine's slack. */
 const PUSH_TIMEOUT_MS = 15_000;
@@ -61,7 +61,7 @@ export async function watchConnection(transport: TransportId, windowMs: number, 
     teacher.connect();
     await whenOpen(teacher);
     const fromLog = (since: number) => deps.readWireLog(since, transport);
-    const start = await readWholeLog(fromLog, 0);
+    const start = await endOfLog(fromLog);
     const before = await deps.readWire();
     const started = deps.now();
     client = deps.make(transport, `watch-${transport}-${suffix}`);

@@ -11,7 +11,7 @@ import type { FetchLike } from '../../../client/links/polling-link';
 import type { WireLogPage, WireMetricsResponse, WireRecord } from '../../../protocol';
 import { sleepUntil } from '../../../measure/sleep-until';
 import { whenOpen } from './lesson-cast';
-import { readWholeLog } from './wire-log-reader';
+import { endOfLog, readWholeLog } from './wire-log-reader';
 
 /** What the polling client's own fetch saw. */
 export interface PollingTally {
@@ -91,7 +91,7 @@ export async function runPollingWatch(windowMs: number, intervalMs: number, mess
   try {
     teacher.connect();
     await whenOpen(teacher);
-    const start = await readWholeLog(deps.readWireLog, 0);
+    const start = await endOfLog(deps.readWireLog);
     const before = await deps.readWire();
     const started = deps.now();
     client = deps.makePolling(countingFetch(fetch.bind(globalThis) as FetchLike, tally), intervalMs, `student-${suffix}`);

@@ -20,3 +20,11 @@ export async function readWholeLog(read: WireLogSource, since: number): Promise<
     cursor = page.next;
   }
 }
+
+/**
+ * Where the log ends now, without reading it: a cursor beyond the end makes the server answer
+ * with its last seq. Undefined when the server has no inspector or runs it off.
+ */
+export async function endOfLog(read: WireLogSource): Promise<{ records: WireRecord[]; next: number } | undefined> {
+  return readWholeLog(read, Number.MAX_SAFE_INTEGER);
+}

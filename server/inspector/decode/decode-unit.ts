@@ -48,7 +48,7 @@ export function decodeUnit(unit: WireUnit): DecodedUnit {
       facts.phrases.push('SockJS /info');
     }
   } else {
-    head.push(`${unit.bytes} B not claimed by a request or frame`);
+    head.push(`tcp ${unit.bytes} B`);
   }
   const summary = [...head, ...facts.phrases].filter(Boolean).join(' · ');
   return { ...facts, summary };

@@ -16,6 +16,8 @@ function fieldsOf(value: Obj): Obj {
   for (const key of ['id', 'messageId', 'ref', 'name', 'ns', 'transport', 'scope', 'room', 'rooms', 'to', 'text', 'what', 'code', 'reason', 'includeSelf', 'seq']) {
     if (value[key] !== undefined) out[key] = value[key];
   }
+  // The whole text is in `raw`; a field needs only its start (and the ring stays small).
+  if (typeof out.text === 'string') out.text = brief(out.text, 200);
   if (isObj(value.from)) out.from = { id: value.from.id, name: value.from.name };
   if (Array.isArray(value.events)) out.events = value.events.length;
   if (Array.isArray(value.items)) out.items = value.items.length;

@@ -29,12 +29,13 @@ export function readPollingBody(dir: 'in' | 'out', path: string, body: string, f
     const sid = typeof obj.sid === 'string' ? obj.sid : undefined;
     if (sid) facts.openedSession = sid;
     facts.packets.push({ protocol: 'lab-polling', type: 'open', fields: { sid, pollIntervalMs: obj.pollIntervalMs } });
-    facts.phrases.push(`opened, poll every ${String(obj.pollIntervalMs)} ms`);
+    facts.phrases.push(`open pollIntervalMs=${String(obj.pollIntervalMs)}`);
     return;
   }
   if (endpoint === 'events' && obj && Array.isArray(obj.events)) {
     facts.packets.push({ protocol: 'lab-polling', type: 'events', fields: { next: obj.next, events: obj.events.length } });
-    facts.phrases.push(obj.events.length === 0 ? 'no events (empty poll)' : `events ×${obj.events.length}`);
+    // Protocol words only: the page shows the summary as it is, in every language.
+    facts.phrases.push(obj.events.length === 0 ? 'events ×0 (empty)' : `events ×${obj.events.length}`);
     for (const event of obj.events) readLabValue('lab-polling', 'out', event, facts);
     return;
   }

@@ -1,0 +1,49 @@
+'use client';
+import type { TransportId } from '../../../protocol';
+import { useTask } from '../../hooks/use-task';
+import { makeBrowserClient, LESSON_NAMESPACE, pageSuffix, readWire, readWireLog } from '../../lib/lesson/browser-lesson-deps';
+import { watchConnection, type ConnectionWatch } from '../../lib/lesson/connection-watch';
+import { useMessages } from '../../messages/messages-provider';
+import { RunControls } from '../lesson/chapter-section';
+import { TaskStatus } from '../lesson/task-status';
+import { NegotiationTimeline } from './negotiation-timeline';
+
+const ORDER: TransportId[] = ['polling', 'ws', 'sockjs', 'socketio'];
+/** Long enough for polling's first beats and Socket.IO's first ping, short enough for a class. */
+const WINDOW_MS = 2500;
+
+/** Connects a fresh client per transport (in the lesson's namespace, one after another) and draws how each got connected. */
+export function TimelineRun({ pollIntervalMs }: { pollIntervalMs: number }) {
+  const messages = useMessages();
+  const t = messages.inspector.timeline;
+  const task = useTask<ConnectionWatch[]>();
+  const run = () =>
+    task.run(async ({ signal, progress }) => {
+      const suffix = pageSuffix();
+      const out: ConnectionWatch[] = [];
+      for (const transport of ORDER) {
+        progress(out.length, ORDER.length);
+        out.push(
+          await watchConnection(transport, WINDOW_MS, suffix, {
+            make: (id, name) => makeBrowserClient(id, LESSON_NAMESPACE, name, pollIntervalMs),
+            readWire,
+            readWireLog,
+            now: () => performance.now(),
+            signal,
+          }),
+        );
+      }
+      return out;
+    });
+  return (
+    <section aria-labelledby="timeline-heading" className="flex flex-col gap-2 rounded-lg border border-slate-300 bg-white p-3">
+      <h3 id="timeline-heading" className="text-xl font-bold">
+        {t.heading}
+      </h3>
+      <p className="text-sm text-slate-700">{t.help}</p>
+      <RunControls label={t.run} state={task.state} onRun={run} onCancel={task.cancel} testId="timeline-run" />
+      <TaskStatus state={task.state} />
+      {task.state.status === 'done' && <NegotiationTimeline watches={task.state.result} testId="negotiation-timeline" />}
+    </section>
+  );
+}
