@@ -10,6 +10,7 @@ const PAGES = [
   { path: '/compare', ready: (page: Page) => expect(page.getByTestId('run-benchmark')).toBeEnabled() },
   { path: '/lesson', ready: (page: Page) => expect(page.getByTestId('polling-run')).toBeVisible() },
   { path: '/instructor', ready: (page: Page) => expect(page.getByTestId('roster-/')).toBeVisible() },
+  { path: '/inspector', ready: (page: Page) => expect(page.getByTestId('inspector-state')).toHaveAttribute('data-state', 'live') },
 ];
 
 for (const lang of ['en', 'zh-CN'] as const) {

@@ -49,16 +49,18 @@ test('the switch changes the language and it persists across pages', async ({ pa
  */
 const LATIN_IN_ZH = new Set([
   'Transport', 'Lab', 'AJAX', 'WebSocket', 'SockJS', 'Socket.IO', 'API', 'HTTP', 'TCP', 'JSON', 'URL', 'QR', 'GET', 'events',
-  'English', 'Switching', 'Protocols', 'ms', 'B', 'KB', 'MiB', 'v', 'p', 'A', 'C', 'D', 'E', 'ID', 'id', 'CDF',
+  'English', 'HAR', 'Switching', 'Protocols', 'ms', 'B', 'KB', 'MiB', 'v', 'p', 'A', 'C', 'D', 'E', 'ID', 'id', 'CDF',
   'polling', 'ws', 'sockjs', 'socketio', 'websocket', 'socket', 'lab', 'bench',
 ]);
 /** Code-like tokens: `io.emit`, `socket.on`, `config.ts`. */
 const CODE_LIKE = /^[A-Za-z]+(\.[A-Za-z]+)+$/;
 /** A call written inline in a sentence (`io(url)`, `io.of('/some')`) is code, arguments and all. */
 const INLINE_CALL = /[A-Za-z_][\w.]*\([^)]*\)/g;
+/** So is a URL path written in a sentence (`/api/metrics/wire`). */
+const INLINE_PATH = /(^|\s|（)\/[\w/.-]+/g;
 
-test('/, /compare, /lesson and /instructor with ?lang=zh-CN read as Chinese', async ({ page }) => {
-  for (const path of ['/', '/compare', '/lesson', '/instructor']) {
+test('/, /compare, /lesson, /instructor and /inspector with ?lang=zh-CN read as Chinese', async ({ page }) => {
+  for (const path of ['/', '/compare', '/lesson', '/instructor', '/inspector']) {
     await page.goto(`${path}?lang=zh-CN`);
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
@@ -72,7 +74,7 @@ test('/, /compare, /lesson and /instructor with ?lang=zh-CN read as Chinese', as
     });
     const words = (s: string) => [...s.matchAll(/[A-Za-z][A-Za-z.]*[A-Za-z]|[A-Za-z]/g)].map((m) => m[0]);
     const known = new Set(words(named));
-    const stray = [...new Set(words(text.replace(INLINE_CALL, ' ')))].filter((w) => !LATIN_IN_ZH.has(w) && !CODE_LIKE.test(w) && !known.has(w));
+    const stray = [...new Set(words(text.replace(INLINE_CALL, ' ').replace(INLINE_PATH, ' ')))].filter((w) => !LATIN_IN_ZH.has(w) && !CODE_LIKE.test(w) && !known.has(w));
     expect(stray, `English on ${path}?lang=zh-CN`).toEqual([]);
     // And the page is mostly Chinese: the scan saw real text, so it can fail.
     expect((text.match(/[\u4e00-\u9fff]/g) ?? []).length, path).toBeGreaterThan(100);

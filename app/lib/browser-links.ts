@@ -20,6 +20,12 @@ export interface BrowserLinkOptions {
   pollIntervalMs: number;
   /** The fetch the polling link uses (default: the window's); the Compare view times requests with it. */
   fetchImpl?: FetchLike;
+  /**
+   * Engine.IO transports of a Socket.IO link, in order. Default `['websocket']` (the panes pin it
+   * so each column measures one thing); `['polling', 'websocket']` is the library's own default,
+   * which the negotiation timeline uses to show the handshake, the probe and the switch.
+   */
+  socketIoTransports?: string[];
 }
 
 // The adapters declare the small part of each library they use; the libraries' own types are
@@ -29,7 +35,7 @@ const builders: Record<TransportId, (options: BrowserLinkOptions) => Link> = {
     createPollingLink(origin, fetchImpl ?? (window.fetch.bind(window) as FetchLike), pollIntervalMs),
   ws: ({ origin }) => createWsLink(origin, WebSocket as unknown as WebSocketConstructor),
   sockjs: ({ origin }) => createSockJsLink(origin, SockJS as unknown as SockJsConstructor),
-  socketio: ({ origin }) => createSocketIoLink(origin, io as unknown as SocketIoFactory),
+  socketio: ({ origin, socketIoTransports }) => createSocketIoLink(origin, io as unknown as SocketIoFactory, socketIoTransports ? { transports: socketIoTransports } : {}),
 };
 
 /**

@@ -64,7 +64,7 @@ export const inspector: InspectorMessages = {
   },
   timeline: {
     heading: 'How each transport got connected',
-    help: 'A fresh client per transport connects and receives one message; every request and frame of its connections is drawn on a time axis from its first request (server clock). The ring marks the welcome.',
+    help: 'A fresh client per transport connects and receives one message; every request and frame of its connections is drawn on a time axis from its first request (server clock). The ring marks the welcome. Socket.IO runs with its library default here (long-polling, then the upgrade to WebSocket); the chat panes pin WebSocket.',
     run: 'Connect fresh clients and draw',
     running: 'Connecting…',
     failed: (reason) => `The run failed: ${reason}`,

@@ -62,7 +62,7 @@ export const inspector: InspectorMessages = {
   },
   timeline: {
     heading: '每种传输方式是怎样连上的',
-    help: '每种传输方式新建一个客户端，连上后收到一条消息；它所有连接上的每个请求和帧都画在时间轴上，从它的第一个请求算起（服务器时钟）。圆圈标出欢迎消息。',
+    help: '每种传输方式新建一个客户端，连上后收到一条消息；它所有连接上的每个请求和帧都画在时间轴上，从它的第一个请求算起（服务器时钟）。圆圈标出欢迎消息。这里的 Socket.IO 用它自己的默认设置（先长轮询，再升级到 WebSocket）；聊天窗格固定使用 WebSocket。',
     run: '新建客户端并绘制',
     running: '正在连接…',
     failed: (reason) => `运行失败：${reason}`,

@@ -70,6 +70,9 @@ function stream(inspector: WireInspector, req: IncomingMessage, res: ServerRespo
   const lastId = req.headers['last-event-id'];
   let since = typeof lastId === 'string' && /^\d+$/.test(lastId) ? Number(lastId) : query.since;
   res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+  // Node sends the head with the first body bytes: without a backlog that could be minutes away,
+  // and the browser would wait for the stream's open all that time.
+  res.write(': stream open\n\n');
   const send = (record: WireRecord) => {
     if (res.writableEnded) return;
     if (query.transport !== undefined && record.transport !== query.transport) return;

@@ -165,3 +165,17 @@ describe('INSPECTOR=off', () => {
     }
   });
 });
+
+test('the stream opens at once even with nothing to replay', async () => {
+  const lab = await startLab();
+  try {
+    const controller = new AbortController();
+    const res = await fetch(`${lab.url}/api/wire/stream?since=${Number.MAX_SAFE_INTEGER}`, { signal: controller.signal });
+    assert.equal(res.status, 200);
+    const first = await res.body!.getReader().read();
+    assert.match(new TextDecoder().decode(first.value), /^: stream open/);
+    controller.abort();
+  } finally {
+    await lab.close();
+  }
+});

@@ -9,6 +9,8 @@ import { TaskStatus } from '../lesson/task-status';
 import { NegotiationTimeline } from './negotiation-timeline';
 
 const ORDER: TransportId[] = ['polling', 'ws', 'sockjs', 'socketio'];
+/** Socket.IO's own default: long-polling first, then the upgrade, so the timeline shows the whole negotiation. */
+const SOCKET_IO_DEFAULT = ['polling', 'websocket'];
 /** Long enough for polling's first beats and Socket.IO's first ping, short enough for a class. */
 const WINDOW_MS = 2500;
 
@@ -25,7 +27,7 @@ export function TimelineRun({ pollIntervalMs }: { pollIntervalMs: number }) {
         progress(out.length, ORDER.length);
         out.push(
           await watchConnection(transport, WINDOW_MS, suffix, {
-            make: (id, name) => makeBrowserClient(id, LESSON_NAMESPACE, name, pollIntervalMs),
+            make: (id, name) => makeBrowserClient(id, LESSON_NAMESPACE, name, pollIntervalMs, undefined, id === 'socketio' ? { socketIoTransports: SOCKET_IO_DEFAULT } : {}),
             readWire,
             readWireLog,
             now: () => performance.now(),

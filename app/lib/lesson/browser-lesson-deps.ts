@@ -5,7 +5,7 @@
 import { ChatClient } from '../../../client/chat-client';
 import type { FetchLike } from '../../../client/links/polling-link';
 import type { TransportId, WireLogPage } from '../../../protocol';
-import { createBrowserLink } from '../browser-links';
+import { createBrowserLink, type BrowserLinkOptions } from '../browser-links';
 import { readWire } from '../read-wire';
 import { CATALOG_URL, parseCatalog, type TransportCatalog } from '../transport-catalog';
 
@@ -13,8 +13,15 @@ import { CATALOG_URL, parseCatalog, type TransportCatalog } from '../transport-c
 export const LESSON_NAMESPACE = '/lab';
 
 /** A chat client of the page, not yet connected. */
-export function makeBrowserClient(transport: TransportId, ns: string, name: string, pollIntervalMs: number, fetchImpl?: FetchLike): ChatClient {
-  return new ChatClient(createBrowserLink(transport, { origin: window.location.origin, pollIntervalMs, fetchImpl }), { name, ns });
+export function makeBrowserClient(
+  transport: TransportId,
+  ns: string,
+  name: string,
+  pollIntervalMs: number,
+  fetchImpl?: FetchLike,
+  linkOptions: Pick<BrowserLinkOptions, 'socketIoTransports'> = {},
+): ChatClient {
+  return new ChatClient(createBrowserLink(transport, { origin: window.location.origin, pollIntervalMs, fetchImpl, ...linkOptions }), { name, ns });
 }
 
 /** `GET /api/transports`, parsed. */
