@@ -16,6 +16,7 @@ export const TARGETS = {
   throughput: { min: 0.8 },
   fanOut: { max: 1.3 },
   meterP50: { max: 1.05 },
+  inspectorP50: { max: 1.05 },
 } as const;
 
 /** One workload's figures: rounds, each side's median, the ratio's median and spread. */
@@ -38,7 +39,7 @@ export interface TargetResult {
 
 export interface BenchReport {
   meta: Record<string, unknown>;
-  results: Record<string, Record<'roundTripP50Ms' | 'roundTripP99Ms' | 'throughputPerSec' | 'fanOutMs' | 'meterP50Ms', PairedFigures>>;
+  results: Record<string, Record<'roundTripP50Ms' | 'roundTripP99Ms' | 'throughputPerSec' | 'fanOutMs' | 'meterP50Ms' | 'inspectorP50Ms', PairedFigures>>;
   targets: TargetResult[];
   passed: number;
   failed: number;
@@ -82,6 +83,7 @@ export function buildReport(
       throughputPerSec: figures(r.throughput),
       fanOutMs: figures(r.fanOut),
       meterP50Ms: figures(r.meter),
+      inspectorP50Ms: figures(r.inspector),
     };
     results[transport] = entry;
     targets.push(
@@ -90,6 +92,7 @@ export function buildReport(
       check(transport, 'throughput', entry.throughputPerSec.ratio.median),
       check(transport, 'fanOut', entry.fanOutMs.ratio.median),
       check(transport, 'meterP50', entry.meterP50Ms.ratio.median),
+      check(transport, 'inspectorP50', entry.inspectorP50Ms.ratio.median),
     );
   }
   const { json: _json, ...settings } = options;
@@ -106,7 +109,7 @@ export function buildReport(
       clock: 'process.hrtime.bigint() in the client process; servers run in a child process',
       percentiles: 'exact, nearest rank on sorted arrays of every sample (no histogram)',
       interleaving: 'the sides take turns within each measurement: round trips and broadcasts one by one, throughput block by block, ABBA order',
-      ratio: 'Lab / bare per round; median and min–max over rounds. meterP50Ms: "lab" = meter on, "bare" = meter off',
+      ratio: 'Lab / bare per round; median and min–max over rounds. meterP50Ms: "lab" = meter and inspector on, "bare" = meter off; inspectorP50Ms: "lab" = inspector on, "bare" = inspector off, meter on in both',
     },
     results,
     targets,

@@ -32,8 +32,10 @@ export interface TransportRounds {
   throughput: Pair<number>[];
   /** Median time to the last receiver, ms. */
   fanOut: Pair<number>[];
-  /** p50 round trip, ms, with `lab` = meter on and `bare` = the same Lab with the meter off. */
+  /** p50 round trip, ms, with `lab` = meter (and inspector) on and `bare` = the same Lab with the meter off. */
   meter: Pair<number>[];
+  /** p50 round trip, ms, with `lab` = inspector on and `bare` = the same Lab with the inspector off (meter on in both). */
+  inspector: Pair<number>[];
 }
 
 function stats(samples: number[]): RoundTripStats {
@@ -59,7 +61,8 @@ export async function runRounds(
       const lab = target(transport, urls.lab);
       const bare = target(transport, urls.bare[transport]!);
       const noMeter = target(transport, urls.labNoMeter);
-      const rounds = (results[transport] ??= { roundTrip: [], throughput: [], fanOut: [], meter: [] });
+      const noInspector = target(transport, urls.labNoInspector);
+      const rounds = (results[transport] ??= { roundTrip: [], throughput: [], fanOut: [], meter: [], inspector: [] });
       const step = (what: string) => progress(`round ${round + 1}/${options.rounds} ${transport}: ${what}, Lab and bare taking turns`);
 
       step(`round trip × ${options.messages}`);
@@ -74,6 +77,9 @@ export async function runRounds(
       step(`wire meter on/off, round trip × ${options.meterMessages}`);
       const [metered, unmetered] = await roundTrip([lab, noMeter], options.meterMessages);
       rounds.meter.push({ lab: stats(metered).p50, bare: stats(unmetered).p50 });
+      step(`wire inspector on/off, round trip × ${options.meterMessages}`);
+      const [inspected, uninspected] = await roundTrip([lab, noInspector], options.meterMessages);
+      rounds.inspector.push({ lab: stats(inspected).p50, bare: stats(uninspected).p50 });
     }
   }
   return results;
@@ -86,7 +92,7 @@ const WARMUP_RECEIVERS = 20;
 async function warmUp(options: BenchOptions, urls: ServerUrls, target: (t: TransportId, url: string) => Target, progress: (line: string) => void): Promise<void> {
   for (const transport of options.transports) {
     progress(`warm-up ${transport} (not measured)`);
-    const all = [urls.lab, urls.bare[transport]!, urls.labNoMeter].map((url) => target(transport, url));
+    const all = [urls.lab, urls.bare[transport]!, urls.labNoMeter, urls.labNoInspector].map((url) => target(transport, url));
     await roundTrip(all, Math.min(options.messages, 200));
     await throughput(all, Math.min(options.throughputMessages, 1000), options.window);
     // A few receivers warm the broadcast path as well as 100 do, and connect in a fraction of the time.

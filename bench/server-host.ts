@@ -1,5 +1,6 @@
 /**
- * Child process that hosts every server of a run: the Lab (meter on), the Lab (meter off) and
+ * Child process that hosts every server of a run: the Lab (meter and inspector on), the Lab (meter
+ * off), the Lab (meter on, inspector off) and
  * one bare server per transport. Why a child: the clients' own work (100 sockets parsing JSON)
  * must not share an event loop with the servers they measure.
  *
@@ -15,6 +16,8 @@ import { benchLabConfig } from './lab-config';
 export interface ServerUrls {
   lab: string;
   labNoMeter: string;
+  /** The Lab with the meter on and the inspector off: what the inspector alone costs. */
+  labNoInspector: string;
   bare: Partial<Record<TransportId, string>>;
 }
 
@@ -27,14 +30,15 @@ export interface HostRequest {
 async function start(request: HostRequest): Promise<{ urls: ServerUrls; closers: (() => Promise<void>)[] }> {
   const lab = createLabServer(benchLabConfig(true, request.pollIntervalMs));
   const labNoMeter = createLabServer(benchLabConfig(false, request.pollIntervalMs));
-  const urls: ServerUrls = { lab: await lab.listen(), labNoMeter: await labNoMeter.listen(), bare: {} };
+  const labNoInspector = createLabServer(benchLabConfig(true, request.pollIntervalMs, false));
+  const urls: ServerUrls = { lab: await lab.listen(), labNoMeter: await labNoMeter.listen(), labNoInspector: await labNoInspector.listen(), bare: {} };
   const bare: RunningServer[] = [];
   for (const transport of request.transports) {
     const server = await startBareServer(transport, request.pollIntervalMs);
     bare.push(server);
     urls.bare[transport] = server.url;
   }
-  return { urls, closers: [() => lab.close(), () => labNoMeter.close(), ...bare.map((s) => () => s.close())] };
+  return { urls, closers: [() => lab.close(), () => labNoMeter.close(), () => labNoInspector.close(), ...bare.map((s) => () => s.close())] };
 }
 
 if (process.send) {

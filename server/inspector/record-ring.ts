@@ -21,7 +21,10 @@ export class RecordRing {
     return this.last + 1;
   }
 
-  /** Stores `record` (its `seq` must be `nextSeq`), overwriting the oldest when full. */
+  /**
+   * Stores `record`, overwriting the oldest when full. Seqs grow; a gap (units dropped before they
+   * were decoded) reads as lost records.
+   */
   push(record: WireRecord): void {
     this.last = record.seq;
     this.slots[record.seq % this.capacity] = record;
@@ -45,18 +48,26 @@ export class RecordRing {
     // A cursor from a previous server run (ahead of us) restarts at our end.
     if (since > this.last) return { next: this.last, wrapped: false, records };
     let next = Math.max(since, oldest - 1);
+    let lost = false;
     for (; seq <= this.last && records.length < MAX_PAGE; seq++) {
-      const record = this.get(seq)!;
+      const record = this.get(seq);
       next = seq;
+      if (!record) {
+        lost = true;
+        continue;
+      }
       if (keep(record)) records.push(record);
     }
-    return { next, wrapped, records };
+    return { next, wrapped: wrapped || lost, records };
   }
 
   /** Every kept record, oldest first (for exports). */
   all(): WireRecord[] {
     const out: WireRecord[] = [];
-    for (let seq = Math.max(1, this.last - this.capacity + 1); seq <= this.last; seq++) out.push(this.get(seq)!);
+    for (let seq = Math.max(1, this.last - this.capacity + 1); seq <= this.last; seq++) {
+      const record = this.get(seq);
+      if (record) out.push(record);
+    }
     return out;
   }
 }

@@ -11,6 +11,15 @@ import type { TransportId, WireLayer, WireUnitKind } from '../../protocol';
 /** Bytes per layer of one unit; framing is `bytes` minus the other three. */
 export type CountedLayers = Record<Exclude<WireLayer, 'framing'>, number>;
 
+/** What the inspector needs of a request (an IncomingMessage is one; a copy lets it be collected). */
+export interface RequestHead {
+  method?: string;
+  url?: string;
+  httpVersion: string;
+  rawHeaders: string[];
+  headers: { upgrade?: string };
+}
+
 /** One unit on the wire, as the meter measured it. */
 export interface WireUnit {
   transport: TransportId;
@@ -24,7 +33,7 @@ export interface WireUnit {
   /** What the unit carried: a frame's payload, or an HTTP body. */
   text: string;
   /** The request, for HTTP units and the upgrade's head. */
-  req?: IncomingMessage;
+  req?: IncomingMessage | RequestHead;
   /** An HTTP response's status and headers as the handler set them. */
   response?: { status: number; headers: [string, string][] };
   /** A response head written on an upgraded socket (the 101, or a refusal), as bytes went. */

@@ -24,7 +24,7 @@ test('a tiny bench run reports paired, finite, positive figures for every worklo
 
   assert.deepEqual(Object.keys(report.results).sort(), ['polling', 'ws']);
   for (const [transport, workloads] of Object.entries(report.results)) {
-    assert.deepEqual(Object.keys(workloads).sort(), ['fanOutMs', 'meterP50Ms', 'roundTripP50Ms', 'roundTripP99Ms', 'throughputPerSec']);
+    assert.deepEqual(Object.keys(workloads).sort(), ['fanOutMs', 'inspectorP50Ms', 'meterP50Ms', 'roundTripP50Ms', 'roundTripP99Ms', 'throughputPerSec']);
     for (const [name, figures] of Object.entries(workloads)) {
       const numbers = [figures.lab, figures.bare, figures.ratio.median, figures.ratio.min, figures.ratio.max];
       numbers.push(...figures.rounds.flatMap((r) => [r.lab, r.bare, r.ratio]));
@@ -33,7 +33,7 @@ test('a tiny bench run reports paired, finite, positive figures for every worklo
       assert.equal(figures.ratio.n, 1);
     }
   }
-  assert.equal(report.targets.length, 2 * 5);
+  assert.equal(report.targets.length, 2 * 6);
   for (const t of report.targets) assert.match(t.line, /^(PASS|FAIL) (ws|polling) \w+: [\d.]+× \(target [≤≥] [\d.]+×\)$/);
   assert.equal(report.passed + report.failed, report.targets.length);
   assert.equal(report.meta.cpus, (await import('node:os')).cpus().length);
