@@ -1,6 +1,7 @@
 /** Command-line options of `npm run bench`, parsed with node:util's parseArgs. */
 import { parseArgs } from 'node:util';
 import { isTransportId, TRANSPORT_IDS, type TransportId } from '../protocol';
+import { exitCodesHelp, wholeNumber } from '../scripts/cli-numbers';
 
 /** Everything a run is told. */
 export interface BenchOptions {
@@ -46,13 +47,15 @@ interleaved over several rounds; prints JSON with paired ratios (Lab/bare) on st
   --window N              throughput: most messages in flight (default 100)
   --fanout-clients N      fan-out receivers (default 100)
   --broadcasts N          fan-out broadcasts per measurement (quick ${QUICK.broadcasts}, default ${FULL.broadcasts})
-  --meter-messages N      round trips per wire-meter on/off measurement
+  --meter-messages N      round trips per wire-meter and inspector on/off measurement
   --poll-interval MS      polling clients' period (default 20)
   --timeout S             give up after S seconds, exit code 2 (quick ${QUICK.timeoutSec}, default ${FULL.timeoutSec})
   --no-pin                do not pin servers and clients to separate CPUs (taskset)
   --no-warmup             skip the unmeasured warm-up round
   --json FILE             also write the JSON to FILE
   --help                  this text
+
+${exitCodesHelp('is not used: targets are reported, never enforced')}
 `;
 
 /**
@@ -86,10 +89,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions | 'help' {
   const base = values.quick ? QUICK : FULL;
   const int = (name: keyof typeof values, fallback: number, min = 1): number => {
     const raw = values[name];
-    if (raw === undefined) return fallback;
-    const n = Number(raw);
-    if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer ≥ ${min}, got "${String(raw)}"`);
-    return n;
+    return wholeNumber(typeof raw === 'string' ? raw : undefined, String(name), { min }, fallback);
   };
   const transports = (values.transports ?? TRANSPORT_IDS.join(',')).split(',').map((t) => t.trim()).filter(Boolean);
   const unknown = transports.filter((t) => !isTransportId(t));

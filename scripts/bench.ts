@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: how much the Lab's server adds over a bare server of the same library.
  * Progress and pass/fail lines on stderr, the JSON report on stdout (and to --json FILE).
- * Exit codes: 0 done (targets are reported, not enforced), 1 error, 2 global timeout.
+ * Exit codes (scripts/cli-numbers.ts): 0 done (targets are reported, not enforced), 1 error, 2 global timeout.
  */
 import { writeFileSync } from 'node:fs';
 import { parseBenchArgs, USAGE, type BenchOptions } from '../bench/options';

@@ -2,7 +2,7 @@
  * `npm run compare`: the /compare benchmark, headless, then the page's cost measurements (idle,
  * connect, polling sweep). Drives the real page in Chromium, takes the page's own exports and
  * writes report.json, report.csv, report.html and charts.png.
- * Progress on stderr, the tables on stdout. Exit codes: 0 done, 1 error, 2 timeout, 3 copies missing.
+ * Progress on stderr, the tables on stdout. Exit codes (scripts/cli-numbers.ts): 0 done, 1 error, 2 timeout, 3 copies missing.
  */
 import { SingleBar } from 'cli-progress';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -12,6 +12,7 @@ import { COST_CONTROLS } from './compare/cost-plan';
 import { collectCosts, joinCsv, missingSweepReplies } from './compare/cost-report';
 import { formatCostTables } from './compare/cost-tables';
 import { renderHtmlReport } from './compare/html-report';
+import { EXIT } from './cli-numbers';
 import { CATALOGUES } from '../app/messages/catalogues';
 import { parseCompareArgs, USAGE, type CompareOptions } from './compare/options';
 import { runOnComparePage, type PageProgress } from './compare/page-run';
@@ -27,7 +28,7 @@ export const OUTPUT_FILES = { json: 'report.json', csv: 'report.csv', html: 'rep
 const cleanups: (() => Promise<void>)[] = [];
 /** Set at the deadline: closing the browser then fails the run, which must still exit 2, not 1. */
 let timedOut = false;
-const TIMEOUT_EXIT = 2;
+const TIMEOUT_EXIT = EXIT.timeout;
 
 async function cleanUp(): Promise<void> {
   // Newest first: the browser before the server it talks to.
@@ -109,7 +110,7 @@ async function main(): Promise<number> {
     options = parseCompareArgs(process.argv.slice(2));
   } catch (err) {
     process.stderr.write(`compare: ${(err as Error).message}\n\n${USAGE}`);
-    return 1;
+    return EXIT.error;
   }
   if (options === 'help') {
     process.stdout.write(USAGE);
@@ -133,9 +134,9 @@ async function main(): Promise<number> {
     const missing = [...missingDeliveries(report.result), ...missingSweepReplies(report.costs.sweep)];
     if (missing.length > 0) {
       process.stderr.write(`compare: not every copy arrived (${missing.join(', ')}); the reports show what did\n`);
-      return 3;
+      return EXIT.incomplete;
     }
-    return 0;
+    return EXIT.ok;
   } finally {
     clearTimeout(deadline);
     await cleanUp();

@@ -11,6 +11,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { TRANSPORT_IDS, isTransportId, type TransportId } from '../protocol';
+import { EXIT, exitCodesHelp, wholeNumber } from './cli-numbers';
 import { runLoad, type LoadResult } from './load/load-run';
 import { startServerProcess } from './load/server-process';
 
@@ -25,10 +26,33 @@ const HELP = `Usage: npm run load -- [options]
   --connect-batch N    connections opened at once while connecting default 50
   --max-seconds S      hard limit for the whole command          default duration×runs + 300
   --json FILE          also write the results as JSON to FILE
-  --help`;
+  --help
 
-async function main(): Promise<number> {
+${exitCodesHelp('done but some messages were missed or duplicated, or connections failed')}`;
+
+/** Everything one `npm run load` is told, checked. */
+export interface LoadOptions {
+  counts: number[];
+  rate: number;
+  duration: number;
+  roomSize: number;
+  transports: TransportId[];
+  pollIntervalMs: number;
+  warmupSec: number;
+  connectBatch: number;
+  maxSeconds: number;
+  json?: string;
+}
+
+/**
+ * Parses argv (without node and script); every number is a whole number in its bounds.
+ * @returns the options, or 'help'
+ * @throws Error naming the bad option
+ */
+export function parseLoadArgs(argv: string[]): LoadOptions | 'help' {
   const { values } = parseArgs({
+    args: argv,
+    strict: true,
     options: {
       clients: { type: 'string', default: '100' },
       rate: { type: 'string', default: '20' },
@@ -43,22 +67,42 @@ async function main(): Promise<number> {
       help: { type: 'boolean', default: false },
     },
   });
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
-  const counts = values.clients.split(',').map(Number);
+  if (values.help) return 'help';
+  const counts = values.clients.split(',').map((n) => wholeNumber(n.trim(), 'clients', { min: 1, max: 100_000 }, 0));
   const transports = values.transports.split(',').map((t) => t.trim());
-  const numbers = [values.rate, values.duration, values['room-size'], values['poll-interval']].map(Number);
-  if (counts.some((n) => !Number.isInteger(n) || n < 1) || numbers.some((n) => !Number.isFinite(n) || n <= 0) || !transports.every(isTransportId)) {
-    console.error(`Bad options.\n${HELP}`);
-    return 2;
+  const unknown = transports.filter((t) => !isTransportId(t));
+  if (unknown.length > 0) throw new Error(`--transports: unknown "${unknown.join(',')}"; pick from ${TRANSPORT_IDS.join(',')}`);
+  const duration = wholeNumber(values.duration, 'duration', { min: 1, max: 86_400 }, 30);
+  return {
+    counts,
+    rate: wholeNumber(values.rate, 'rate', { min: 1, max: 1_000_000 }, 20),
+    duration,
+    roomSize: wholeNumber(values['room-size'], 'room-size', { min: 1, max: 100_000 }, 20),
+    transports: transports as TransportId[],
+    pollIntervalMs: wholeNumber(values['poll-interval'], 'poll-interval', { min: 10, max: 60_000 }, 1000),
+    warmupSec: wholeNumber(values.warmup, 'warmup', { min: 0, max: duration }, Math.max(1, Math.round(duration * 0.2))),
+    connectBatch: wholeNumber(values['connect-batch'], 'connect-batch', { min: 1, max: 10_000 }, 50),
+    maxSeconds: wholeNumber(values['max-seconds'], 'max-seconds', { min: 1 }, (duration + 300) * counts.length),
+    ...(values.json ? { json: values.json } : {}),
+  };
+}
+
+async function main(): Promise<number> {
+  let options: LoadOptions | 'help';
+  try {
+    options = parseLoadArgs(process.argv.slice(2));
+  } catch (err) {
+    console.error(`load: ${(err as Error).message}\n\n${HELP}`);
+    return EXIT.error;
   }
-  const [rate, duration, roomSize, pollIntervalMs] = numbers;
-  const maxSeconds = Number(values['max-seconds'] ?? (duration + 300) * counts.length);
+  if (options === 'help') {
+    console.log(HELP);
+    return EXIT.ok;
+  }
+  const { counts, rate, duration, roomSize, transports, pollIntervalMs, maxSeconds } = options;
   const hardStop = setTimeout(() => {
     console.error(`load: gave up after ${maxSeconds} s (--max-seconds)`);
-    process.exit(3);
+    process.exit(EXIT.timeout);
   }, maxSeconds * 1000);
   hardStop.unref();
 
@@ -81,18 +125,18 @@ async function main(): Promise<number> {
           ratePerSec: rate,
           durationSec: duration,
           roomSize,
-          transports: transports as TransportId[],
+          transports,
           pollIntervalMs,
-          warmupSec: Number(values.warmup ?? Math.max(1, duration * 0.2)),
+          warmupSec: options.warmupSec,
           sampleEverySec: Math.max(1, Math.min(10, Math.round(duration / 20))),
-          connectConcurrency: Math.max(1, Number(values['connect-batch'])),
+          connectConcurrency: options.connectBatch,
         },
         (line) => process.stderr.write(`  ${line}\n`),
       );
       results.push(result);
       // Each run's summary as soon as it is known: a sweep can take long, and a later count may hang.
       printTable([result]);
-      if (values.json) writeFileSync(values.json, JSON.stringify({ command: process.argv.slice(2).join(' '), partial: true, results }, null, 2));
+      if (options.json) writeFileSync(options.json, JSON.stringify({ command: process.argv.slice(2).join(' '), partial: true, results }, null, 2));
       if (firstBreak === null && (result.missed > 0 || result.duplicated > 0 || result.connectFailures > 0)) firstBreak = clients;
     } finally {
       await server.stop();
@@ -101,9 +145,9 @@ async function main(): Promise<number> {
 
   printTable(results);
   const report = { command: process.argv.slice(2).join(' '), machine: { cores: cpus().length, node: process.version }, firstBreakAtClients: firstBreak, results };
-  if (values.json) writeFileSync(values.json, JSON.stringify(report, null, 2));
+  if (options.json) writeFileSync(options.json, JSON.stringify(report, null, 2));
   console.log(JSON.stringify({ ...report, results: results.map(({ samples, ...rest }) => ({ ...rest, samples: samples.length })) }));
-  return results.every((r) => r.missed === 0 && r.duplicated === 0 && r.connectFailures === 0) ? 0 : 1;
+  return results.every((r) => r.missed === 0 && r.duplicated === 0 && r.connectFailures === 0) ? EXIT.ok : EXIT.incomplete;
 }
 
 function printTable(results: LoadResult[]): void {
@@ -128,10 +172,12 @@ function printTable(results: LoadResult[]): void {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+if (require.main === module) {
+  main().then(
+    (code) => process.exit(code),
+    (err) => {
+      console.error(err);
+      process.exit(EXIT.error);
+    },
+  );
+}

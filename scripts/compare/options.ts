@@ -5,6 +5,7 @@ import { CATALOGUES, DEFAULT_LOCALE, isLocale, type Locale } from '../../app/mes
 import { IDLE_SECONDS } from '../../measure/idle-cost';
 import { SCENARIO_BOUNDS, SCENARIO_DEFAULTS, SWEEP_BOUNDS, SWEEP_DEFAULTS, scenarioSchema, type Scenario } from '../../measure/scenario';
 import { COST_KINDS, costSeconds, type CostKind } from './cost-plan';
+import { exitCodesHelp, wholeNumber } from '../cli-numbers';
 
 /** Everything one headless run is told. */
 export interface CompareOptions {
@@ -76,19 +77,11 @@ Run:
   --help              this text
 
 Environment: CHROMIUM_PATH (default /usr/bin/chromium).
-Exit codes: 0 done, every copy delivered; 1 error; 2 timeout; 3 done but copies missing
-(benchmark deliveries or sweep replies).
+${exitCodesHelp('done but copies missing (benchmark deliveries or sweep replies); the reports show what did arrive')}
 `;
 
-function intOption(raw: string | undefined, name: string, bounds: { min: number; max: number }, fallback: number): number {
-  if (raw === undefined) return fallback;
-  const { min, max } = bounds;
-  // Strict, unlike the page's URL decoding which clamps: a typo on a command line should fail loudly.
-  if (!/^\d+$/.test(raw.trim())) throw new Error(`--${name} wants a whole number, got "${raw}"`);
-  const value = Number(raw);
-  if (value < min || value > max) throw new Error(`--${name} must be within ${min}-${max}, got ${value}`);
-  return value;
-}
+// Strict, unlike the page's URL decoding which clamps: a typo on a command line should fail loudly.
+const intOption = (raw: string | undefined, name: string, bounds: { min: number; max: number }, fallback: number) => wholeNumber(raw, name, bounds, fallback);
 
 /** `--costs`: a subset of the kinds in the page's order, or `none`. */
 function costsOption(raw: string | undefined): CostKind[] {
@@ -191,10 +184,7 @@ export function parseCompareArgs(argv: string[], env: Record<string, string | un
   if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n'));
   const scenario = parsed.data;
   let timeoutSec = Math.ceil(2 * (sendingSeconds(scenario) + costSeconds(costs, scenario, idleSeconds)) + 60);
-  if (values.timeout !== undefined) {
-    timeoutSec = Number(values.timeout);
-    if (!Number.isFinite(timeoutSec) || timeoutSec <= 0) throw new Error(`--timeout wants a positive number of seconds, got "${values.timeout}"`);
-  }
+  if (values.timeout !== undefined) timeoutSec = wholeNumber(values.timeout, 'timeout', { min: 1 }, timeoutSec);
   let baseUrl = values['base-url'];
   if (baseUrl !== undefined) {
     const url = new URL(baseUrl); // throws on a malformed URL, which is the message we want
