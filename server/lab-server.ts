@@ -116,9 +116,14 @@ export function createLabServer(config: LabConfig, options: LabServerOptions = {
   if (config.wireMeter) http.on('connection', wireMeter.track);
   http.on('upgrade', dispatcher.onUpgrade);
   // A socket that errors before any request is parsed (e.g. a reset) must not crash us.
-  http.on('clientError', (err, socket) => {
+  http.on('clientError', (err: NodeJS.ErrnoException, socket) => {
     debug('client error: %s', err.message);
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    // A time-out closes without an answer. Why: browsers open sockets ahead of need; one that
+    // idles past the time-outs and is used afterwards would read our refusal as the answer to its
+    // first request (a POST /send seen failing, never handled). Closed, the browser sends the
+    // request on a fresh connection.
+    const timedOut = err.code === 'ERR_HTTP_REQUEST_TIMEOUT' || err.code === 'HPE_HEADERS_TIMEOUT';
+    if (socket.writable && !timedOut) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
     else socket.destroy();
   });
 

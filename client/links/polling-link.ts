@@ -77,10 +77,22 @@ export function createPollingLink(baseUrl: string, fetchImpl: FetchLike, interva
           sendChain = sendChain.then(async () => {
             if (!live) return;
             try {
-              const res = await fetchImpl(url, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+              const post = () => fetchImpl(url, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+              let res = await post();
+              // Every answer of the Lab's own has a JSON body (or none with 204); a refusal without
+              // one came from below it (Node's HTTP parser answering a request it never handed on),
+              // so the operation was not handled: sent again once, it is handled once.
+              let event = res.ok || res.status === 404 ? undefined : await readEvent(res);
+              if (!res.ok && res.status !== 404 && event === undefined) {
+                res = await post();
+                event = res.ok || res.status === 404 ? undefined : await readEvent(res);
+              }
               if (res.status === 404) down('session expired');
               // A body refused at the HTTP layer (413, 400) carries an error event: pass it on.
-              else if (!res.ok && live) handlers.onEvent((await res.json()) as ServerEvent);
+              else if (!res.ok && live) {
+                if (event) handlers.onEvent(event);
+                else down(`send failed: HTTP ${res.status} without a body`);
+              }
             } catch (err) {
               down(`send failed: ${(err as Error).message}`);
             }
@@ -99,4 +111,14 @@ export function createPollingLink(baseUrl: string, fetchImpl: FetchLike, interva
       };
     },
   };
+}
+
+/** The error event in a refusal's body, or undefined when the body is not one (empty, cut, not JSON). */
+async function readEvent(res: { json(): Promise<unknown> }): Promise<ServerEvent | undefined> {
+  try {
+    const value = (await res.json()) as { type?: unknown };
+    return typeof value?.type === 'string' ? (value as ServerEvent) : undefined;
+  } catch {
+    return undefined;
+  }
 }

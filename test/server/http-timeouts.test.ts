@@ -37,3 +37,22 @@ describe('HTTP timeouts and send budget config', () => {
     void lab.close();
   });
 });
+
+test('a socket that idles past the time-outs is closed without an answer (a browser could take one for its next request\u2019s)', async () => {
+  const { startLab } = await import('../support/lab-fixture');
+  const { connect } = await import('node:net');
+  const running = await startLab({ httpHeadersTimeoutMs: 300, httpRequestTimeoutMs: 500 });
+  try {
+    const port = Number(new URL(running.url).port);
+    const received = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1');
+      let text = '';
+      socket.on('data', (chunk) => (text += chunk.toString('latin1')));
+      socket.on('close', () => resolve(text));
+      socket.on('error', reject);
+    });
+    assert.equal(received, '', 'closed with nothing written');
+  } finally {
+    await running.close();
+  }
+});
