@@ -1,6 +1,6 @@
 /**
  * Server configuration from environment variables, with defaults per environment
- * (development, test, production). Every variable is listed in README.md's configuration table.
+ * (development, test, production). Every variable is listed in docs/CONFIGURATION.md's table.
  */
 import { resolve } from 'node:path';
 import { z } from 'zod';

@@ -15,7 +15,7 @@ import { ClientPool, startLab, waitFor, type RunningLab } from '../support/lab-f
 import { openRaw, type RawClose, type RawConnection } from '../support/raw-clients';
 import { hostileOp, hostileText } from './hostile-arbitraries';
 
-/** Closes the server may answer hostile input with, per transport (README "Limits", PROTOCOL.md). */
+/** Closes the server may answer hostile input with, per transport (docs/CONFIGURATION.md "Limits", PROTOCOL.md). */
 const DOCUMENTED_CLOSES: Record<TransportId, (c: RawClose) => boolean> = {
   // Over 4 × maxFrameBytes: the library cuts the body off (HTTP 413 keeps the session).
   polling: () => false,
