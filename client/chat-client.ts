@@ -17,6 +17,7 @@ import {
   type Scope,
   type ServerEvent,
   type TransportId,
+  type LaneId,
 } from '../protocol';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
 import type { Link, LinkConnection } from './link';
@@ -44,6 +45,8 @@ export type ChatClientEvents = {
   recovery: RecoveryReport;
   /** The delivery ledger changed. */
   ledger: LedgerCounts;
+  /** The library switched sub-transport on the live connection (Socket.IO's upgrade). */
+  via: { from?: string; to: string };
 };
 
 export interface ChatClientOptions {
@@ -129,6 +132,10 @@ export class ChatClient {
   get via(): string | undefined {
     return this.connection?.via;
   }
+  /** The lane this client's link runs (protocol/lanes.ts). */
+  get lane(): LaneId {
+    return this.link.lane;
+  }
 
   on<K extends keyof ChatClientEvents>(type: K, handler: (payload: ChatClientEvents[K]) => void): () => void {
     this.emitter.on(type, handler);
@@ -208,6 +215,7 @@ export class ChatClient {
       onOpen: () => this.connection?.send(this.hello()),
       onEvent: (event) => this.handleEvent(event),
       onDown: ({ reason, willRetry }) => this.handleDown(reason, willRetry),
+      onVia: (change) => this.emitter.emit('via', change),
     });
   }
 

@@ -3,7 +3,7 @@
  * connection over one library and nothing about chat rules. `ChatClient` drives any Link.
  * Library constructors are injected, so the same code runs in the browser and under Node tests.
  */
-import type { ClientOpInput, ServerEvent, TransportId } from '../protocol';
+import { LANE_QUERY, LANES, type ClientOpInput, type LaneId, type ServerEvent, type TransportId } from '../protocol';
 
 /** What a Link reports to its owner. */
 export interface LinkHandlers {
@@ -16,6 +16,8 @@ export interface LinkHandlers {
    * (Socket.IO); for the others the owner decides when to open a new connection.
    */
   onDown(info: { reason: string; willRetry: boolean }): void;
+  /** The library switched sub-transport on a live connection (Socket.IO's upgrade to WebSocket). */
+  onVia?(change: { from?: string; to: string }): void;
 }
 
 /** One open (or opening) connection. */
@@ -35,6 +37,8 @@ export interface LinkConnection {
 
 export interface Link {
   readonly transport: TransportId;
+  /** The lane: the transport, or the library variant this link pins (protocol/lanes.ts). */
+  readonly lane: LaneId;
   /** True when the library has its own reconnection (Socket.IO). */
   readonly reconnectsItself: boolean;
   /**
@@ -47,4 +51,13 @@ export interface Link {
 /** Joins a base URL (e.g. `http://127.0.0.1:3000`) and a path. */
 export function joinUrl(baseUrl: string, path: string): string {
   return baseUrl.replace(/\/+$/, '') + path;
+}
+
+/**
+ * The `lane` tag a variant's URL carries (`lane=xhr-streaming`), empty for a base lane, whose
+ * requests stay exactly the library's own.
+ */
+export function laneQuery(lane: LaneId): string {
+  const variant = LANES[lane].variant;
+  return variant ? `${LANE_QUERY}=${encodeURIComponent(variant)}` : '';
 }

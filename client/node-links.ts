@@ -5,7 +5,7 @@
 import { io } from 'socket.io-client';
 import SockJS from 'sockjs-client';
 import WebSocket from 'ws';
-import type { TransportId } from '../protocol';
+import { laneTransport, type LaneId } from '../protocol';
 import type { BackoffOptions } from './backoff';
 import { ChatClient } from './chat-client';
 import type { Link } from './link';
@@ -19,21 +19,24 @@ export interface NodeLinkOptions {
   pollIntervalMs: number;
   /** Socket.IO's own reconnection delays (the other links leave reconnection to ChatClient). */
   backoff?: BackoffOptions;
-  /** Pin SockJS to these sub-transports (default: let it choose). */
+  /** Pin SockJS to these sub-transports (default: the lane's, or let it choose). */
   sockjsTransports?: string[];
 }
 
-/** A Link for `transport` against the server at `url`, using the Node client libraries. */
-export function createNodeLink(transport: TransportId, url: string, options: NodeLinkOptions): Link {
-  switch (transport) {
+/**
+ * A Link for `lane` (a transport, or one of its variants) against the server at `url`, using the
+ * Node client libraries.
+ */
+export function createNodeLink(lane: LaneId, url: string, options: NodeLinkOptions): Link {
+  switch (laneTransport(lane)) {
     case 'polling':
       return createPollingLink(url, fetch, options.pollIntervalMs);
     case 'ws':
       return createWsLink(url, WebSocket as unknown as WebSocketConstructor);
     case 'sockjs':
-      return createSockJsLink(url, SockJS as unknown as SockJsConstructor, options.sockjsTransports);
+      return createSockJsLink(url, SockJS as unknown as SockJsConstructor, { lane, ...(options.sockjsTransports ? { transports: options.sockjsTransports } : {}) });
     case 'socketio':
-      return createSocketIoLink(url, io as unknown as SocketIoFactory, { backoff: options.backoff });
+      return createSocketIoLink(url, io as unknown as SocketIoFactory, { lane, backoff: options.backoff });
   }
 }
 
@@ -42,7 +45,7 @@ export function createNodeLink(transport: TransportId, url: string, options: Nod
  * @param timeoutMs the client is closed and the promise rejected when it is not open by then
  */
 export function connectNodeClient(
-  transport: TransportId,
+  transport: LaneId,
   url: string,
   options: NodeLinkOptions & { name: string; timeoutMs: number },
 ): Promise<ChatClient> {

@@ -1,5 +1,6 @@
 /** The wire contract shared by the browser and the server. Node-free by design. */
 export * from './transports';
+export * from './lanes';
 export * from './error-codes';
 export * from './names';
 export * from './client-ops';

@@ -2,12 +2,18 @@
  * Wire metrics as served by `GET /api/metrics/wire`: bytes on the server's TCP sockets, per
  * bucket. Node-free, so the page's charts and the server share one definition.
  */
-import { TRANSPORT_IDS, type TransportId } from './transports';
+import { LANE_IDS, type LaneId } from './lanes';
 
-/** Where wire bytes are attributed: one of the four transports, the pages, or the small API. */
-export const WIRE_BUCKETS = [...TRANSPORT_IDS, 'page', 'api'] as const;
+/**
+ * Where wire bytes are attributed: one lane (a transport, or one of its variants: see lanes.ts),
+ * the pages, or the small API.
+ */
+export const WIRE_BUCKETS = [...LANE_IDS, 'page', 'api'] as const;
 
-/** One bucket id: `polling`, `ws`, `sockjs`, `socketio`, `page` (pages, assets, Next) or `api` (/api, /healthz). */
+/**
+ * One bucket id: a lane (`polling`, `ws`, `sockjs`, `socketio`, `socketio:polling`, ...), `page`
+ * (pages, assets, Next) or `api` (/api, /healthz).
+ */
 export type WireBucket = (typeof WIRE_BUCKETS)[number];
 
 /** Totals of one bucket since `since`. */
@@ -40,7 +46,7 @@ export type WireLayer = (typeof WIRE_LAYERS)[number];
 /** Bytes per layer in one direction. */
 export type WireLayerBytes = Record<WireLayer, number>;
 
-/** Layers of one transport bucket since `since`. */
+/** Layers of one lane's bucket since `since`. */
 export interface WireLayerTotals {
   /** Client → server: adds up to the bucket's `bytesIn`. */
   in: WireLayerBytes;
@@ -55,8 +61,13 @@ export interface WireMetricsResponse {
   buckets: Record<WireBucket, WireBucketTotals>;
   /** When counting started (server start or last reset), ms since the epoch. */
   since: number;
-  /** Layer split per transport (in the HTTP answer; the bare meter snapshot has none). */
-  layers?: Record<TransportId, WireLayerTotals>;
+  /** Layer split per lane (in the HTTP answer; the bare meter snapshot has none). */
+  layers?: Record<LaneId, WireLayerTotals>;
+}
+
+/** Every bucket at zero: a fresh meter's totals. */
+export function emptyBuckets(): Record<WireBucket, WireBucketTotals> {
+  return Object.fromEntries(WIRE_BUCKETS.map((id) => [id, { bytesIn: 0, bytesOut: 0, requests: 0, upgrades: 0, connections: 0 }])) as Record<WireBucket, WireBucketTotals>;
 }
 
 /** Cost of one transport over a window, per connected client and minute. */

@@ -4,6 +4,7 @@
  * `GET /api/wire/stream` (SSE) and exported as JSON or HAR (docs/PROTOCOL.md, "Wire inspector").
  * Node-free: the inspector page reads the same types.
  */
+import type { LaneId } from './lanes';
 import type { TransportId } from './transports';
 import type { WireLayer } from './wire-metrics';
 
@@ -35,6 +36,8 @@ export interface WireRecord {
   /** Wall-clock time in ms since the epoch (for HAR and for people). */
   wallTime: number;
   transport: TransportId;
+  /** The lane: the transport, or the variant its client pinned (`socketio:polling`; see lanes.ts). */
+  lane: LaneId;
   /** Server-assigned id of the TCP connection the unit travelled on (`ws-3`, `polling-17`). */
   connection: string;
   /** The chat client id, once the server knows which client this connection serves. */

@@ -5,7 +5,7 @@
  */
 import SockJS from 'sockjs-client';
 import { io } from 'socket.io-client';
-import type { TransportId } from '../../protocol';
+import { laneTransport, type LaneId, type TransportId } from '../../protocol';
 import type { Link } from '../../client/link';
 import { createPollingLink, type FetchLike } from '../../client/links/polling-link';
 import { createSockJsLink, type SockJsConstructor } from '../../client/links/sockjs-link';
@@ -21,28 +21,29 @@ export interface BrowserLinkOptions {
   /** The fetch the polling link uses (default: the window's); the Compare view times requests with it. */
   fetchImpl?: FetchLike;
   /**
-   * Engine.IO transports of a Socket.IO link, in order. Default `['websocket']` (the panes pin it
-   * so each column measures one thing); `['polling', 'websocket']` is the library's own default,
-   * which the negotiation timeline uses to show the handshake, the probe and the switch.
+   * Engine.IO transports of a Socket.IO link, in order, overriding its lane's. The negotiation
+   * timeline passes the library's own default (`['polling', 'websocket']`) on the base lane, so
+   * its requests carry no lane tag and show the handshake, the probe and the switch as they are.
    */
   socketIoTransports?: string[];
 }
 
 // The adapters declare the small part of each library they use; the libraries' own types are
 // wider (DOM event objects, overloads), hence one cast each, here and nowhere else.
-const builders: Record<TransportId, (options: BrowserLinkOptions) => Link> = {
-  polling: ({ origin, pollIntervalMs, fetchImpl }) =>
+const builders: Record<TransportId, (lane: LaneId, options: BrowserLinkOptions) => Link> = {
+  polling: (_lane, { origin, pollIntervalMs, fetchImpl }) =>
     createPollingLink(origin, fetchImpl ?? (window.fetch.bind(window) as FetchLike), pollIntervalMs),
-  ws: ({ origin }) => createWsLink(origin, WebSocket as unknown as WebSocketConstructor),
-  sockjs: ({ origin }) => createSockJsLink(origin, SockJS as unknown as SockJsConstructor),
-  socketio: ({ origin, socketIoTransports }) => createSocketIoLink(origin, io as unknown as SocketIoFactory, socketIoTransports ? { transports: socketIoTransports } : {}),
+  ws: (_lane, { origin }) => createWsLink(origin, WebSocket as unknown as WebSocketConstructor),
+  sockjs: (lane, { origin }) => createSockJsLink(origin, SockJS as unknown as SockJsConstructor, { lane }),
+  socketio: (lane, { origin, socketIoTransports }) =>
+    createSocketIoLink(origin, io as unknown as SocketIoFactory, { lane, ...(socketIoTransports ? { transports: socketIoTransports } : {}) }),
 };
 
 /**
- * A new Link for `transport`.
- * @param transport which of the four transports
+ * A new Link for `lane`.
+ * @param lane one of the four transports, or one of its library's variants
  * @param options origin and polling period
  */
-export function createBrowserLink(transport: TransportId, options: BrowserLinkOptions): Link {
-  return builders[transport](options);
+export function createBrowserLink(lane: LaneId, options: BrowserLinkOptions): Link {
+  return builders[laneTransport(lane)](lane, options);
 }

@@ -21,6 +21,7 @@ export function createPollingLink(baseUrl: string, fetchImpl: FetchLike, interva
   const base = joinUrl(baseUrl, TRANSPORT_PATHS.polling);
   return {
     transport: 'polling',
+    lane: 'polling',
     reconnectsItself: false,
     open(_ns, handlers) {
       let live = true;

@@ -2,7 +2,7 @@
  * Socket.IO link. The namespace is part of the URL (`io(origin + '/lab')`), operations are events
  * (`socket.emit('join', {rooms})`), and Socket.IO reconnects by itself.
  */
-import { SERVER_EVENT_TYPES, TRANSPORT_PATHS, type ServerEvent } from '../../protocol';
+import { LANES, LANE_QUERY, SERVER_EVENT_TYPES, TRANSPORT_PATHS, type LaneId, type ServerEvent } from '../../protocol';
 import type { BackoffOptions } from '../backoff';
 import { joinUrl, type Link } from '../link';
 
@@ -10,7 +10,10 @@ import { joinUrl, type Link } from '../link';
 export interface SocketIoSocketLike {
   readonly connected: boolean;
   readonly active: boolean;
-  readonly io: { engine?: { transport?: { name?: string }; close?(): void }; on(event: string, fn: (...args: unknown[]) => void): unknown };
+  readonly io: {
+    engine?: { transport?: { name?: string }; close?(): void; on?(event: string, fn: (transport: { name?: string }) => void): unknown };
+    on(event: string, fn: (...args: unknown[]) => void): unknown;
+  };
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- socket.io-client's typed listeners must stay assignable here; unknown[] parameters would not be
   on(event: string, fn: (...args: any[]) => void): unknown;
   emit(event: string, ...args: unknown[]): unknown;
@@ -19,7 +22,9 @@ export interface SocketIoSocketLike {
 export type SocketIoFactory = (url: string, options: Record<string, unknown>) => SocketIoSocketLike;
 
 export interface SocketIoLinkOptions {
-  /** Engine.IO transports, in order (default `['websocket']`: a fair column needs a pinned transport). */
+  /** Which Socket.IO lane (default `socketio`: WebSocket only, since a fair column needs a pinned transport). */
+  lane?: LaneId;
+  /** Engine.IO transports, in order (default: the lane's). */
   transports?: string[];
   backoff?: BackoffOptions;
 }
@@ -29,13 +34,18 @@ export interface SocketIoLinkOptions {
  * @param io socket.io-client's `io` function
  */
 export function createSocketIoLink(baseUrl: string, io: SocketIoFactory, options: SocketIoLinkOptions = {}): Link {
+  const lane = options.lane ?? 'socketio';
+  const variant = LANES[lane].variant;
   return {
     transport: 'socketio',
+    lane,
     reconnectsItself: true,
     open(ns, handlers) {
       const socket = io(joinUrl(baseUrl, ns === '/' ? '' : ns), {
         path: TRANSPORT_PATHS.socketio,
-        transports: options.transports ?? ['websocket'],
+        transports: options.transports ?? LANES[lane].socketIoTransports ?? ['websocket'],
+        // Engine.IO repeats `query` on every poll and on the upgrade: the server buckets by it.
+        ...(variant ? { query: { [LANE_QUERY]: variant } } : {}),
         // A new Manager per client: each pane is its own connection, as each student would be.
         forceNew: true,
         reconnectionDelay: options.backoff?.baseMs ?? 250,
@@ -44,6 +54,14 @@ export function createSocketIoLink(baseUrl: string, io: SocketIoFactory, options
       });
       let live = true;
       socket.on('connect', () => live && handlers.onOpen());
+      // A new engine per (re)connection: follow its upgrade (polling → websocket) each time.
+      socket.io.on('open', () => {
+        // The upgrade can finish before Socket.IO's own connect: say what it switched from here.
+        const from = socket.io.engine?.transport?.name;
+        socket.io.engine?.on?.('upgrade', (transport) => {
+          if (live && transport.name) handlers.onVia?.({ ...(from ? { from } : {}), to: transport.name });
+        });
+      });
       for (const type of SERVER_EVENT_TYPES) {
         socket.on(type, (payload: Record<string, unknown>) => {
           if (live) handlers.onEvent({ ...payload, type } as ServerEvent);

@@ -1,6 +1,9 @@
-/** SockJS link: sockjs-client picks the best transport it can (websocket, xhr-streaming, ...). */
-import { decodeServerEvent, TRANSPORT_PATHS } from '../../protocol';
-import { joinUrl, type Link } from '../link';
+/**
+ * SockJS link: sockjs-client picks the best transport it can (websocket, xhr-streaming, ...), or
+ * the one its lane pins (`sockjs:xhr-streaming`).
+ */
+import { decodeServerEvent, LANES, TRANSPORT_PATHS, type LaneId } from '../../protocol';
+import { joinUrl, laneQuery, type Link } from '../link';
 
 /** The part of sockjs-client's API we use. */
 export interface SockJsLike {
@@ -15,15 +18,26 @@ export interface SockJsLike {
 }
 export type SockJsConstructor = new (url: string, reserved?: null, options?: { transports?: string | string[] }) => SockJsLike;
 
+export interface SockJsLinkOptions {
+  /** Which SockJS lane (default `sockjs`: the library chooses). */
+  lane?: LaneId;
+  /** Pin SockJS to these sub-transports (default: the lane's). */
+  transports?: string[];
+}
+
 /**
  * @param baseUrl the server's origin
  * @param SockJSImpl the sockjs-client class
- * @param transports pin SockJS to these sub-transports (default: let it choose)
  */
-export function createSockJsLink(baseUrl: string, SockJSImpl: SockJsConstructor, transports?: string[]): Link {
-  const url = joinUrl(baseUrl, TRANSPORT_PATHS.sockjs);
+export function createSockJsLink(baseUrl: string, SockJSImpl: SockJsConstructor, options: SockJsLinkOptions = {}): Link {
+  const lane = options.lane ?? 'sockjs';
+  const transports = options.transports ?? LANES[lane].sockjsTransports;
+  // sockjs-client keeps a URL's query on every request it derives from it (/info, the session's).
+  const tag = laneQuery(lane);
+  const url = joinUrl(baseUrl, TRANSPORT_PATHS.sockjs) + (tag ? `?${tag}` : '');
   return {
     transport: 'sockjs',
+    lane,
     reconnectsItself: false,
     open(_ns, handlers) {
       const sock = new SockJSImpl(url, null, transports ? { transports } : undefined);

@@ -22,6 +22,7 @@ export function createWsLink(baseUrl: string, WebSocketImpl: WebSocketConstructo
   const url = joinUrl(baseUrl.replace(/^http/, 'ws'), TRANSPORT_PATHS.ws);
   return {
     transport: 'ws',
+    lane: 'ws',
     reconnectsItself: false,
     open(_ns, handlers) {
       // The namespace travels in hello, the same as on SockJS and polling.

@@ -6,7 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import createDebug from 'debug';
-import { errorEvent, isApiPath, type ByeEvent, type ErrorEvent, type WireBucket } from '../../protocol';
+import { errorEvent, isApiPath, laneOfRequest, type ByeEvent, type ErrorEvent, type WireBucket } from '../../protocol';
 import type { ServerTransport } from '../transports/server-transport';
 import { coalesceWrites } from '../transports/write-coalescing';
 import type { ApiRoutes } from './api-routes';
@@ -79,7 +79,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       // An abrupt reset mid-request must not surface as an unhandled 'error'.
       req.on('error', (err) => debug('request error: %s', err.message));
       const transport = owner(req.url);
-      options.onRoute?.(transport ? transport.id : bucketOf(req.url), req, res);
+      options.onRoute?.(transport ? laneOfRequest(transport.id, req.url) : bucketOf(req.url), req, res);
       if (transport) {
         const refusal = admission(transport, req, false);
         if (refusal) {
@@ -108,7 +108,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     onUpgrade(req, socket, head) {
       const transport = owner(req.url);
       // An upgrade we do not own is Next's (HMR) or refused: either way it is page traffic.
-      options.onRoute?.(transport ? transport.id : 'page', req);
+      options.onRoute?.(transport ? laneOfRequest(transport.id, req.url) : 'page', req);
       if (!transport) {
         if (options.ownsAllUpgrades) socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
         return;

@@ -7,9 +7,9 @@
  * Not guarded, like the chat itself: it shows what the chat's clients send each other (tokens redacted).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { errorEvent, isTransportId, type TransportId, type WireLogPage, type WireRecord } from '../../protocol';
+import { errorEvent, isLaneId, LANE_IDS, type LaneId, type WireLogPage, type WireRecord } from '../../protocol';
 import { toHar } from '../inspector/har-export';
-import type { WireInspector } from '../inspector/wire-inspector';
+import { recordOfLane, type WireInspector } from '../inspector/wire-inspector';
 import { sendJson } from './json-response';
 
 const PATHS = new Set(['/api/wire/log', '/api/wire/stream', '/api/wire/export.json', '/api/wire/export.har']);
@@ -17,11 +17,11 @@ const PATHS = new Set(['/api/wire/log', '/api/wire/stream', '/api/wire/export.js
 const MAX_STREAM_BACKLOG = 4 * 1024 * 1024;
 
 /** `since` and the filters, or an error message for the client. */
-function readQuery(url: URL): { since: number; transport?: TransportId; connection?: string } | string {
+function readQuery(url: URL): { since: number; transport?: LaneId; connection?: string } | string {
   const since = url.searchParams.get('since') ?? '0';
   if (!/^\d+$/.test(since)) return `since must be a whole number written with digits, got "${since}"`;
   const transport = url.searchParams.get('transport') ?? undefined;
-  if (transport !== undefined && !isTransportId(transport)) return `transport must be one of polling, ws, sockjs, socketio, got "${transport}"`;
+  if (transport !== undefined && !isLaneId(transport)) return `transport must be one of ${LANE_IDS.join(', ')}, got "${transport}"`;
   const connection = url.searchParams.get('connection') ?? undefined;
   return { since: Number(since), ...(transport ? { transport } : {}), ...(connection ? { connection } : {}) };
 }
@@ -66,7 +66,7 @@ export function createInspectorRoutes(inspector: WireInspector | undefined) {
 }
 
 /** Server-sent events: what is kept after `since` (or Last-Event-ID), then each record as it comes. */
-function stream(inspector: WireInspector, req: IncomingMessage, res: ServerResponse, query: { since: number; transport?: TransportId }): void {
+function stream(inspector: WireInspector, req: IncomingMessage, res: ServerResponse, query: { since: number; transport?: LaneId }): void {
   const lastId = req.headers['last-event-id'];
   let since = typeof lastId === 'string' && /^\d+$/.test(lastId) ? Number(lastId) : query.since;
   res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
@@ -75,7 +75,7 @@ function stream(inspector: WireInspector, req: IncomingMessage, res: ServerRespo
   res.write(': stream open\n\n');
   const send = (record: WireRecord) => {
     if (res.writableEnded) return;
-    if (query.transport !== undefined && record.transport !== query.transport) return;
+    if (query.transport !== undefined && !recordOfLane(record, query.transport)) return;
     if (res.writableLength > MAX_STREAM_BACKLOG) {
       res.end('event: overflow\ndata: {}\n\n');
       return;

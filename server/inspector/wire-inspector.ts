@@ -15,7 +15,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { TRANSPORT_IDS, type TransportId, type WireRecord } from '../../protocol';
+import { isLaneId, laneTransport, type LaneId, type TransportId, type WireRecord } from '../../protocol';
 import type { CountedLayers, RequestHead, WireUnit, WireUnitSink } from '../metering/wire-units';
 import { decodeUnit, pathOf } from './decode/decode-unit';
 import type { SendKey } from './decode/unit-facts';
@@ -45,7 +45,10 @@ interface ConnectionState {
   claimedOut: number;
 }
 
-const isTransport = (owner: string): owner is TransportId => (TRANSPORT_IDS as readonly string[]).includes(owner);
+/**
+ * True when `record` is of `lane`: a base lane (a transport id) takes its variants' records too.
+ */
+export const recordOfLane = (record: WireRecord, lane: LaneId): boolean => (lane.includes(':') ? record.lane === lane : record.transport === lane);
 
 export class WireInspector implements WireUnitSink {
   private readonly ring: RecordRing;
@@ -66,10 +69,10 @@ export class WireInspector implements WireUnitSink {
   }
 
   /** Records after `since`, optionally of one transport or connection (`GET /api/wire/log`). */
-  read(since: number, filter: { transport?: TransportId; connection?: string } = {}) {
+  read(since: number, filter: { transport?: LaneId; connection?: string } = {}) {
     this.flush();
     const { transport, connection } = filter;
-    return this.ring.read(since, (r) => (transport === undefined || r.transport === transport) && (connection === undefined || r.connection === connection));
+    return this.ring.read(since, (r) => (transport === undefined || recordOfLane(r, transport)) && (connection === undefined || r.connection === connection));
   }
 
   /** Every record still kept, oldest first. */
@@ -147,6 +150,7 @@ export class WireInspector implements WireUnitSink {
       at,
       wallTime,
       transport: unit.transport,
+      lane: unit.lane,
       connection: conn.id,
       ...(client ? { client } : {}),
       dir: unit.dir,
@@ -158,7 +162,7 @@ export class WireInspector implements WireUnitSink {
       raw,
       ...(truncated ? { rawTruncated: true } : {}),
       ...(unit.ws ? { ws: unit.ws } : {}),
-      ...(unit.kind.startsWith('http') ? { http: httpPart(unit) } : {}),
+      ...(unit.kind === 'http-request' || unit.kind === 'http-response' ? { http: httpPart(unit) } : {}),
       ...(decoded.messageIds.length ? { messageIds: [...new Set(decoded.messageIds)] } : {}),
       ...(unit.emptyPoll ? { emptyPoll: true } : {}),
     };
@@ -169,19 +173,19 @@ export class WireInspector implements WireUnitSink {
   }
 
   closed(socket: Socket, owner: string, bytesIn: number, bytesOut: number): void {
-    if (!isTransport(owner)) return;
+    if (!isLaneId(owner)) return;
     // After the frames the upgrade tap still has queued for this tick (upgrade-tap.ts, `later`).
     process.nextTick(() => this.settleRest(socket, owner, bytesIn, bytesOut));
   }
 
-  private settleRest(socket: Socket, owner: TransportId, bytesIn: number, bytesOut: number): void {
+  private settleRest(socket: Socket, owner: LaneId, bytesIn: number, bytesOut: number): void {
     const conn = this.connections.get(socket);
     // What the meter gave the transport beyond the units: a cut-off request or frame.
     const restIn = bytesIn - (conn?.claimedIn ?? 0) - (this.otherBuckets.get(socket)?.in ?? 0);
     const restOut = bytesOut - (conn?.claimedOut ?? 0) - (this.otherBuckets.get(socket)?.out ?? 0);
     for (const [dir, rest] of [['in', restIn], ['out', restOut]] as const) {
       if (rest <= 0) continue;
-      this.unit({ transport: owner, socket, dir, kind: 'tcp', bytes: rest, layers: { payload: 0, http: 0, keepalive: 0 }, text: '' });
+      this.unit({ transport: laneTransport(owner), lane: owner, socket, dir, kind: 'tcp', bytes: rest, layers: { payload: 0, http: 0, keepalive: 0 }, text: '' });
     }
   }
 

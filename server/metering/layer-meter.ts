@@ -29,8 +29,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import {
-  TRANSPORT_IDS,
-  type TransportId,
+  isLaneId,
+  LANE_IDS,
+  laneTransport,
+  type LaneId,
   type WireBucket,
   type WireLayerBytes,
   type WireLayerTotals,
@@ -41,7 +43,7 @@ import { httpBodyLayers } from './message-layers';
 import type { WireExchange, WireMeter } from './wire-meter';
 import { observeEmittedData, observeWrites } from './stream-taps';
 import { UpgradeTap } from './upgrade-tap';
-import { NO_LAYERS, type CountedLayers, type WireUnitSink } from './wire-units';
+import { NO_LAYERS, type CountedLayers, type WireUnit, type WireUnitSink } from './wire-units';
 
 /** Counted layers of one direction (framing is derived). */
 type Counted = Omit<WireLayerBytes, 'framing'>;
@@ -61,9 +63,29 @@ interface BodyCapture {
   requestBytes: number;
   responseChunks: Buffer[];
   responseBytes: number;
+  /** A streaming answer, counted and recorded chunk by chunk as it is written. */
+  stream?: StreamedSoFar;
 }
 
-const isTransport = (bucket: WireBucket): bucket is TransportId => (TRANSPORT_IDS as readonly string[]).includes(bucket);
+/** What a streaming exchange has counted (and handed to the inspector) before it settles. */
+interface StreamedSoFar {
+  headDone: boolean;
+  bytes: { in: number; out: number };
+  layers: { in: CountedLayers; out: CountedLayers };
+}
+
+/**
+ * Answers that stream for as long as the session lives (SockJS's xhr-streaming and EventSource):
+ * their chunks are counted and recorded as they go, so the layers and the inspector are live.
+ * Everything else is split when its response finishes.
+ */
+const isStreamingAnswer = (bucket: LaneId, path: string): boolean =>
+  laneTransport(bucket) === 'sockjs' && (path.endsWith('/xhr_streaming') || path.endsWith('/eventsource'));
+
+/** Bytes of one chunk's chunked coding: its size in hex, CRLF, and the CRLF after the data. */
+const chunkCodingBytes = (length: number): number => (length === 0 ? 0 : length.toString(16).length + 4);
+
+const isLane = (bucket: WireBucket): bucket is LaneId => isLaneId(bucket);
 const zero = (): Counts => ({ in: { payload: 0, http: 0, keepalive: 0 }, out: { payload: 0, http: 0, keepalive: 0 }, keepaliveRequests: 0 });
 
 /** The layer meter. Call `route()` next to `WireMeter.route()` for every request and upgrade. */
@@ -83,7 +105,7 @@ export class LayerMeter {
   inspectWith(sink: WireUnitSink): void {
     this.units = sink;
     this.wire.on('exchange', ({ bucket, req, bytesIn, bytesOut }: WireExchange) => {
-      if (!isTransport(bucket)) sink.otherExchange(req.socket as Socket, bytesIn, bytesOut);
+      if (!isLane(bucket)) sink.otherExchange(req.socket as Socket, bytesIn, bytesOut);
     });
     this.wire.on('connectionClosed', (_record: unknown, closed: { socket: Socket; owner: string; bytesIn: number; bytesOut: number }) =>
       sink.closed(closed.socket, closed.owner, closed.bytesIn, closed.bytesOut),
@@ -92,13 +114,13 @@ export class LayerMeter {
 
   /** Starts watching a request (with its `res`) or an upgrade (without) routed to `bucket`. */
   route(bucket: WireBucket, req: IncomingMessage, res?: ServerResponse): void {
-    if (!isTransport(bucket)) return;
+    if (!isLane(bucket)) return;
     if (!res) {
       const counts = () => this.counts[bucket];
       const head = requestHeadBytes(req);
       counts().in.http += head;
       const socket = req.socket as Socket;
-      this.units?.unit({ transport: bucket, socket, dir: 'in', kind: 'http-request', bytes: head, layers: { ...NO_LAYERS(), http: head }, text: '', req });
+      this.units?.unit({ transport: laneTransport(bucket), lane: bucket, socket, dir: 'in', kind: 'http-request', bytes: head, layers: { ...NO_LAYERS(), http: head }, text: '', req });
       new UpgradeTap(
         socket,
         bucket,
@@ -113,6 +135,14 @@ export class LayerMeter {
     }
     const capture: BodyCapture = { requestChunks: [], requestBytes: 0, responseChunks: [], responseBytes: 0 };
     this.bodies.set(res, capture);
+    const path = (req.url ?? '/').split('?')[0];
+    if (isStreamingAnswer(bucket, path)) {
+      const stream: StreamedSoFar = { headDone: false, bytes: { in: 0, out: 0 }, layers: { in: NO_LAYERS(), out: NO_LAYERS() } };
+      capture.stream = stream;
+      // A streaming GET has no body: its head is the whole request, known now.
+      const head = requestHeadBytes(req);
+      this.streamed(bucket, stream, { transport: laneTransport(bucket), lane: bucket, socket: req.socket as Socket, dir: 'in', kind: 'http-request', bytes: head, layers: { ...NO_LAYERS(), http: head }, text: '', req });
+    }
     observeEmittedData(req, (chunk) => {
       capture.requestBytes += chunk.length;
       if (capture.requestBytes <= MAX_KEPT_BODY) capture.requestChunks.push(chunk);
@@ -122,13 +152,47 @@ export class LayerMeter {
       if (res.destroyed) return;
       capture.responseBytes += chunk.length;
       if (capture.responseBytes <= MAX_KEPT_BODY) capture.responseChunks.push(chunk);
+      if (capture.stream) this.streamChunk(bucket, req, res, capture.stream, path, chunk);
     });
   }
 
-  /** Layers per transport, framing being the rest of the wire totals in `wire`. */
-  layers(wire: WireMetricsResponse = this.wire.snapshot()): Record<TransportId, WireLayerTotals> {
-    const result = {} as Record<TransportId, WireLayerTotals>;
-    for (const id of TRANSPORT_IDS) {
+  /**
+   * One write of a streaming answer: the response head with the first (sockjs writes its head
+   * before any chunk), then the chunk with its chunked coding (http) and its frames' layers. The
+   * terminating chunk and anything else are settled with the exchange.
+   */
+  private streamChunk(bucket: LaneId, req: IncomingMessage, res: ServerResponse, stream: StreamedSoFar, path: string, chunk: Buffer): void {
+    const transport = laneTransport(bucket);
+    const socket = req.socket as Socket;
+    // Node's own head text, once written: exactly the bytes it puts before the first chunk.
+    const headText = (res as unknown as { _header?: string | null })._header;
+    if (!stream.headDone && typeof headText === 'string') {
+      stream.headDone = true;
+      const head = Buffer.byteLength(headText, 'latin1');
+      this.streamed(bucket, stream, { transport, lane: bucket, socket, dir: 'out', kind: 'http-response', bytes: head, layers: { ...NO_LAYERS(), http: head }, text: '', req, response: responseOf(res) });
+    }
+    const coding = res.chunkedEncoding ? chunkCodingBytes(chunk.length) : 0;
+    const text = chunk.toString('utf8');
+    const body = httpBodyLayers(transport, path, 'out', text);
+    const layers: CountedLayers = { http: coding, payload: body.payload, keepalive: body.keepaliveBytes };
+    this.streamed(bucket, stream, { transport, lane: bucket, socket, dir: 'out', kind: 'http-chunk', bytes: chunk.length + coding, layers, text, req });
+  }
+
+  /** Counts a unit of a streaming exchange now and hands it to the inspector. */
+  private streamed(bucket: LaneId, stream: StreamedSoFar, unit: WireUnit): void {
+    const c = this.counts[bucket];
+    for (const layer of ['payload', 'http', 'keepalive'] as const) {
+      c[unit.dir][layer] += unit.layers[layer];
+      stream.layers[unit.dir][layer] += unit.layers[layer];
+    }
+    stream.bytes[unit.dir] += unit.bytes;
+    this.units?.unit(unit);
+  }
+
+  /** Layers per lane, framing being the rest of the wire totals in `wire`. */
+  layers(wire: WireMetricsResponse = this.wire.snapshot()): Record<LaneId, WireLayerTotals> {
+    const result = {} as Record<LaneId, WireLayerTotals>;
+    for (const id of LANE_IDS) {
       const c = this.counts[id];
       const split = (counted: Counted, total: number): WireLayerBytes => ({
         ...counted,
@@ -156,21 +220,23 @@ export class LayerMeter {
 
   private settleExchange({ bucket, req, res, bytesIn, bytesOut }: WireExchange): void {
     const capture = this.bodies.get(res);
-    if (!capture || !isTransport(bucket)) return;
+    if (!capture || !isLane(bucket)) return;
     this.bodies.delete(res);
     const c = this.counts[bucket];
     const path = (req.url ?? '/').split('?')[0];
     const requestText = Buffer.concat(capture.requestChunks).toString('utf8');
     const responseText = Buffer.concat(capture.responseChunks).toString('utf8');
-    const sent = httpBodyLayers(bucket, path, 'in', requestText);
-    const answered = httpBodyLayers(bucket, path, 'out', responseText);
+    const transport = laneTransport(bucket);
+    const sent = httpBodyLayers(transport, path, 'in', requestText);
+    const answered = httpBodyLayers(transport, path, 'out', responseText);
     const onlyKeepalive =
       sent.payload + answered.payload === 0 &&
       sent.otherUnits + answered.otherUnits === 0 &&
       sent.keepaliveUnits + answered.keepaliveUnits > 0;
     // A poll that brought nothing, or a heartbeat-only exchange, exists only to stay in touch:
-    // all of it, headers included, is the cost of keeping the connection.
-    const keepaliveOnly = answered.emptyPoll || onlyKeepalive;
+    // all of it, headers included, is the cost of keeping the connection. (A stream carries its
+    // open frame at least, and its chunks were counted as they went.)
+    const keepaliveOnly = !capture.stream && (answered.emptyPoll || onlyKeepalive);
     const layersIn: CountedLayers = keepaliveOnly
       ? { ...NO_LAYERS(), keepalive: bytesIn }
       : { http: Math.max(0, bytesIn - requestBodyWireBytes(req, capture.requestBytes)), payload: sent.payload, keepalive: sent.keepaliveBytes };
@@ -179,6 +245,7 @@ export class LayerMeter {
       ? { ...NO_LAYERS(), keepalive: bytesOut }
       : { http: Math.max(0, bytesOut - capture.responseBytes), payload: answered.payload, keepalive: answered.keepaliveBytes };
     if (keepaliveOnly) c.keepaliveRequests++;
+    if (capture.stream) return this.settleStream(bucket, req, capture.stream, { in: layersIn, out: layersOut }, { in: bytesIn, out: bytesOut });
     for (const layer of ['payload', 'http', 'keepalive'] as const) {
       c.in[layer] += layersIn[layer];
       c.out[layer] += layersOut[layer];
@@ -186,10 +253,10 @@ export class LayerMeter {
     const units = this.units;
     if (!units) return;
     const socket = req.socket as Socket;
-    units.unit({ transport: bucket, socket, dir: 'in', kind: 'http-request', bytes: bytesIn, layers: layersIn, text: requestText, req });
-    const headers = Object.entries(res.getHeaders()).map(([name, value]): [string, string] => [name, Array.isArray(value) ? value.join(', ') : String(value)]);
+    units.unit({ transport, lane: bucket, socket, dir: 'in', kind: 'http-request', bytes: bytesIn, layers: layersIn, text: requestText, req });
     units.unit({
-      transport: bucket,
+      transport,
+      lane: bucket,
       socket,
       dir: 'out',
       kind: 'http-response',
@@ -197,14 +264,39 @@ export class LayerMeter {
       layers: layersOut,
       text: responseText,
       req,
-      response: { status: res.statusCode, headers },
+      response: responseOf(res),
       ...(answered.emptyPoll ? { emptyPoll: true } : {}),
     });
   }
 
-  private zeroCounts(): Record<TransportId, Counts> {
-    return Object.fromEntries(TRANSPORT_IDS.map((id) => [id, zero()])) as Record<TransportId, Counts>;
+  /**
+   * A streaming exchange finished: what its chunks did not count yet (the terminating chunk, a
+   * head Node wrote without a chunk) is counted now, and recorded as its last chunk.
+   */
+  private settleStream(bucket: LaneId, req: IncomingMessage, stream: StreamedSoFar, whole: { in: CountedLayers; out: CountedLayers }, bytes: { in: number; out: number }): void {
+    const c = this.counts[bucket];
+    for (const dir of ['in', 'out'] as const) {
+      const rest = NO_LAYERS();
+      for (const layer of ['payload', 'http', 'keepalive'] as const) {
+        rest[layer] = whole[dir][layer] - stream.layers[dir][layer];
+        c[dir][layer] += rest[layer];
+      }
+      const restBytes = bytes[dir] - stream.bytes[dir];
+      if (restBytes <= 0 || !this.units) continue;
+      const kind = dir === 'in' ? 'tcp' : 'http-chunk';
+      this.units.unit({ transport: laneTransport(bucket), lane: bucket, socket: req.socket as Socket, dir, kind, bytes: restBytes, layers: rest, text: '', req });
+    }
   }
+
+  private zeroCounts(): Record<LaneId, Counts> {
+    return Object.fromEntries(LANE_IDS.map((id) => [id, zero()])) as Record<LaneId, Counts>;
+  }
+}
+
+/** A response's status and headers as the handler set them, for the inspector. */
+function responseOf(res: ServerResponse): { status: number; headers: [string, string][] } {
+  const headers = Object.entries(res.getHeaders()).map(([name, value]): [string, string] => [name, Array.isArray(value) ? value.join(', ') : String(value)]);
+  return { status: res.statusCode, headers };
 }
 
 /**

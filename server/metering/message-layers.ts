@@ -142,11 +142,13 @@ export function httpBodyLayers(transport: TransportId, path: string, direction: 
     }
     return { ...result, otherUnits: 1 };
   }
-  const units = transport === 'socketio' ? body.split(ENGINE_IO_SEPARATOR) : transport === 'sockjs' ? splitLines(body) : [body];
+  const eventSource = transport === 'sockjs' && direction === 'out' && path.endsWith('/eventsource');
+  const units = transport === 'socketio' ? body.split(ENGINE_IO_SEPARATOR) : eventSource ? splitEvents(body) : transport === 'sockjs' ? splitLines(body) : [body];
   for (const unit of units) {
     // Engine.IO answers a POST with a bare "ok": an acknowledgement, not a unit of its own.
     if (transport === 'socketio' && direction === 'out' && unit === 'ok') continue;
-    const layers = messageLayers(transport, unit);
+    // An event's `data: ` and blank line are SSE's framing around one SockJS frame.
+    const layers = messageLayers(transport, eventSource ? eventData(unit) : unit);
     result.payload += layers.payload;
     if (layers.keepalive) {
       result.keepaliveUnits++;
@@ -154,6 +156,19 @@ export function httpBodyLayers(transport: TransportId, path: string, direction: 
     } else result.otherUnits++;
   }
   return result;
+}
+
+/**
+ * SockJS's EventSource answer: a `\r\n` prelude, then one event per frame, `data: <frame>\r\n\r\n`
+ * (sockjs-node escapes `\r`, `\n` and NUL inside the frame, so the blank line ends each event).
+ */
+function splitEvents(body: string): string[] {
+  return body.match(/[^\r]*\r\n\r\n|\r\n(?!\r\n)|[\s\S]+$/g) ?? [];
+}
+
+/** The SockJS frame inside one event (empty for the prelude). */
+function eventData(event: string): string {
+  return event.startsWith('data: ') ? event.slice(6).replace(/\r\n\r\n$/, '') : '';
 }
 
 /** SockJS xhr frames, each with the `\n` that ends it (an xhr-streaming body is many of them). */

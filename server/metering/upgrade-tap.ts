@@ -4,7 +4,7 @@
  * bytes as they pass (see layer-meter.ts for why these wrappers are passive) and never alters them.
  */
 import type { Socket } from 'node:net';
-import type { TransportId, WireLayer } from '../../protocol';
+import { laneTransport, type LaneId, type TransportId, type WireLayer } from '../../protocol';
 import { messageLayers } from './message-layers';
 import { observeEmittedData, observeWrites } from './stream-taps';
 import { NO_LAYERS, type CountedLayers, type WireUnitSink } from './wire-units';
@@ -31,6 +31,7 @@ export class UpgradeTap {
   private switched = true;
   /** Frames' contents are classified (Socket.IO, SockJS); raw ws messages are our JSON, sizes say it all. */
   private readonly keepsPayload: boolean;
+  private readonly transport: TransportId;
 
   /**
    * @param units the inspector, when it runs: it gets the head and every frame with its layers
@@ -38,10 +39,11 @@ export class UpgradeTap {
    */
   constructor(
     private readonly socket: Socket,
-    private readonly transport: TransportId,
+    private readonly lane: LaneId,
     private readonly sink: LayerSink,
     private readonly units?: WireUnitSink,
   ) {
+    const transport = (this.transport = laneTransport(lane));
     this.keepsPayload = transport !== 'ws' || units !== undefined;
     const outFrames = this.frameReader('out');
     const inFrames = this.frameReader('in');
@@ -114,7 +116,7 @@ export class UpgradeTap {
   /** The response head (or a refusal's bytes) for the inspector: all of it http. */
   private httpUnit(bytes: number, text: string): void {
     if (!this.units) return;
-    this.units.unit({ transport: this.transport, socket: this.socket, dir: 'out', kind: 'http-response', bytes, layers: { ...NO_LAYERS(), http: bytes }, text: '', head: text });
+    this.units.unit({ transport: this.transport, lane: this.lane, socket: this.socket, dir: 'out', kind: 'http-response', bytes, layers: { ...NO_LAYERS(), http: bytes }, text: '', head: text });
   }
 
   /** One frame for the inspector, with the layers the meter gave it. */
@@ -124,6 +126,7 @@ export class UpgradeTap {
     const text = frame.text ?? (opcode === OPCODE.binary || frame.compressed ? '' : frame.payload.toString(opcode === OPCODE.close ? 'latin1' : 'utf8'));
     this.units!.unit({
       transport: this.transport,
+      lane: this.lane,
       socket: this.socket,
       dir: direction,
       kind: 'ws-frame',

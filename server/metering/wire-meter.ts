@@ -21,7 +21,7 @@
 import { EventEmitter } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { WIRE_BUCKETS, type WireBucket, type WireBucketTotals, type WireMetricsResponse } from '../../protocol';
+import { emptyBuckets, WIRE_BUCKETS, type WireBucket, type WireBucketTotals, type WireMetricsResponse } from '../../protocol';
 
 /** Bytes of one connection in one bucket. */
 export interface WireBytes {
@@ -65,7 +65,6 @@ interface InFlightRequest {
 /** Node keeps this private counter of bytes handed to the OS; `bytesWritten` adds the user-space queue. */
 type SocketWithDispatched = Socket & { _bytesDispatched?: number };
 
-const emptyTotals = (): WireBucketTotals => ({ bytesIn: 0, bytesOut: 0, requests: 0, upgrades: 0, connections: 0 });
 
 /** One HTTP request/response, ended or cut off, and exactly the bytes the meter gave it. */
 export interface WireExchange extends WireBytes {
@@ -81,7 +80,7 @@ export interface WireExchange extends WireBytes {
  * or its connection closed first, and its bytes are settled (the layer meter splits those).
  */
 export class WireMeter extends EventEmitter {
-  private totals = this.zeroTotals();
+  private totals = emptyBuckets();
   private since = Date.now();
   private readonly open = new Map<Socket, TrackedConnection>();
   private closedRecords: WireConnectionRecord[] = [];
@@ -160,7 +159,7 @@ export class WireMeter extends EventEmitter {
 
   /** Zeroes every total; open connections count from now on. */
   reset(): void {
-    this.totals = this.zeroTotals();
+    this.totals = emptyBuckets();
     this.since = Date.now();
     this.closedRecords = [];
     for (const conn of this.open.values()) {
@@ -214,10 +213,6 @@ export class WireMeter extends EventEmitter {
     if (conn.record.buckets[bucket]) return;
     conn.record.buckets[bucket] = { bytesIn: 0, bytesOut: 0 };
     this.totals[bucket].connections++;
-  }
-
-  private zeroTotals(): Record<WireBucket, WireBucketTotals> {
-    return Object.fromEntries(WIRE_BUCKETS.map((id) => [id, emptyTotals()])) as Record<WireBucket, WireBucketTotals>;
   }
 }
 

@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
-import type { TransportId, WireLayer, WireUnitKind } from '../../protocol';
+import type { LaneId, TransportId, WireLayer, WireUnitKind } from '../../protocol';
 
 /** Bytes per layer of one unit; framing is `bytes` minus the other three. */
 export type CountedLayers = Record<Exclude<WireLayer, 'framing'>, number>;
@@ -23,6 +23,8 @@ export interface RequestHead {
 /** One unit on the wire, as the meter measured it. */
 export interface WireUnit {
   transport: TransportId;
+  /** The lane (the transport, or the variant its client pinned): the meter's bucket. */
+  lane: LaneId;
   /** The TCP connection the unit travelled on. */
   socket: Socket;
   dir: 'in' | 'out';

@@ -12,6 +12,7 @@ function record(over: Partial<WireRecord>): WireRecord {
     at: seq,
     wallTime: seq,
     transport: 'ws',
+    lane: 'ws',
     connection: 'ws-1',
     dir: 'in',
     bytes: 10,

@@ -1,12 +1,13 @@
 /**
  * The chat's behaviour, one suite for every transport (the Primus "transformer base" shape):
- * each `<transport>.contract.test.ts` is one line calling `runChatContract(transport)`.
+ * each `<transport>.contract.test.ts` is one line calling `runChatContract(transport)`, and
+ * variants.contract.test.ts runs it once per library variant (protocol/lanes.ts).
  * Identical expectations on all four; only what is truly transport-specific branches here
  * (how an unknown namespace is refused, and polling's dead-peer check).
  */
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ListEvent, ServerEvent, TransportId, WelcomeEvent } from '../../protocol';
+import { laneTransport, type LaneId, type ListEvent, type ServerEvent, type TransportId, type WelcomeEvent } from '../../protocol';
 import {
   ClientPool,
   connectClient,
@@ -28,8 +29,10 @@ function asList<W extends ListEvent['what']>(event: ServerEvent, what: W): Extra
 }
 
 /** Runs the whole behavioural suite against one transport. */
-export function runChatContract(t: TransportId): void {
-  describe(`chat contract over ${t}`, () => {
+export function runChatContract(lane: LaneId): void {
+  /** The server side sees the transport; the client drives the lane (a variant pins its library). */
+  const t = laneTransport(lane);
+  describe(`chat contract over ${lane}`, () => {
     let lab: RunningLab;
     const pool = new ClientPool(() => lab.url);
     /** A client on another transport, for watching what happens when all `t` clients are dropped. */
@@ -45,7 +48,7 @@ export function runChatContract(t: TransportId): void {
     });
 
     test('1a. connect: welcome gives an id and the name', async () => {
-      const client = makeClient(t, lab.url, { name: 'Ada' });
+      const client = makeClient(lane, lab.url, { name: 'Ada' });
       pool.add(client);
       const welcome = waitFor(client, 'event', (e) => e.type === 'welcome') as Promise<WelcomeEvent>;
       const opened = waitFor(client, 'state', (s) => s === 'open');
@@ -62,9 +65,9 @@ export function runChatContract(t: TransportId): void {
     });
 
     test('1b. connect: others in the namespace see presence "connected" and their member list grows', async () => {
-      const a = await pool.connect(t, { name: 'first' });
+      const a = await pool.connect(lane, { name: 'first' });
       const seen = waitFor(a, 'event', (e) => e.type === 'presence' && e.event === 'connected' && e.client.name === 'second');
-      const b = await pool.connect(t, { name: 'second' });
+      const b = await pool.connect(lane, { name: 'second' });
       const presence = await seen;
       assert.equal(presence.type === 'presence' && presence.client.id, b.id);
       assert.ok(a.members.some((m) => m.id === b.id && m.name === 'second'));
@@ -72,8 +75,8 @@ export function runChatContract(t: TransportId): void {
     });
 
     test('1c. connect: the name is editable; others see "renamed"', async () => {
-      const a = await pool.connect(t, { name: 'watcher' });
-      const b = await pool.connect(t, { name: 'old-name' });
+      const a = await pool.connect(lane, { name: 'watcher' });
+      const b = await pool.connect(lane, { name: 'old-name' });
       const renamed = waitFor(a, 'event', (e) => e.type === 'presence' && e.event === 'renamed' && e.client.id === b.id);
       const reply = await b.rename('张三 new');
       assert.equal(reply.type, 'whoami');
@@ -85,7 +88,7 @@ export function runChatContract(t: TransportId): void {
     });
 
     test('2. broadcast to all reaches everyone, the sender included', async () => {
-      const [a, b, c] = await Promise.all([pool.connect(t), pool.connect(t), pool.connect(t)]);
+      const [a, b, c] = await Promise.all([pool.connect(lane), pool.connect(lane), pool.connect(lane)]);
       const got = [a, b, c].map((x) => waitFor(x, 'message', (m) => m.text === 'hello all'));
       const ack = await a.say('all', 'hello all');
       assert.equal(ack.type, 'ack');
@@ -99,7 +102,7 @@ export function runChatContract(t: TransportId): void {
     });
 
     test('3. a direct message reaches only the addressed client', async () => {
-      const [a, b, c] = await Promise.all([pool.connect(t), pool.connect(t), pool.connect(t)]);
+      const [a, b, c] = await Promise.all([pool.connect(lane), pool.connect(lane), pool.connect(lane)]);
       const recA = recordEvents(a);
       const recC = recordEvents(c);
       const got = waitFor(b, 'message', (m) => m.text === 'psst');
@@ -113,7 +116,7 @@ export function runChatContract(t: TransportId): void {
     });
 
     test('4a. whoami answers this client only', async () => {
-      const [a, b] = await Promise.all([pool.connect(t, { name: 'me' }), pool.connect(t)]);
+      const [a, b] = await Promise.all([pool.connect(lane, { name: 'me' }), pool.connect(lane)]);
       const recB = recordEvents(b);
       const reply = await a.request({ op: 'whoami' });
       assert.equal(reply.type, 'whoami');
@@ -127,7 +130,7 @@ export function runChatContract(t: TransportId): void {
     });
 
     test('4b. an error goes only to the offender', async () => {
-      const [a, b] = await Promise.all([pool.connect(t), pool.connect(t)]);
+      const [a, b] = await Promise.all([pool.connect(lane), pool.connect(lane)]);
       const recB = recordEvents(b);
       await assert.rejects(a.join('not a room!'), (err: Error & { event?: ServerEvent }) => {
         assert.equal(err.event?.type === 'error' && err.event.code, 'invalid_room');
@@ -139,7 +142,7 @@ export function runChatContract(t: TransportId): void {
     });
 
     test('5. broadcast to others reaches everyone but the sender', async () => {
-      const [a, b, c] = await Promise.all([pool.connect(t), pool.connect(t), pool.connect(t)]);
+      const [a, b, c] = await Promise.all([pool.connect(lane), pool.connect(lane), pool.connect(lane)]);
       const recA = recordEvents(a);
       const got = [b, c].map((x) => waitFor(x, 'message', (m) => m.text === 'not for me'));
       await a.say('others', 'not for me');
@@ -148,7 +151,7 @@ export function runChatContract(t: TransportId): void {
     });
 
     test('6. rooms: join several at once, leave one; the rooms list follows', async () => {
-      const [a, b] = await Promise.all([pool.connect(t), pool.connect(t)]);
+      const [a, b] = await Promise.all([pool.connect(lane), pool.connect(lane)]);
       const joined = await a.join('r6-a', 'r6-b', 'r6-c');
       assert.deepEqual(joined.type === 'rooms' && joined.rooms, ['r6-a', 'r6-b', 'r6-c']);
       assert.deepEqual(a.rooms, ['r6-a', 'r6-b', 'r6-c']);
@@ -173,7 +176,7 @@ export function runChatContract(t: TransportId): void {
     });
 
     test('7. a room message reaches its members, with or without the sender, and no one else', async () => {
-      const [a, b, c] = await Promise.all([pool.connect(t), pool.connect(t), pool.connect(t)]);
+      const [a, b, c] = await Promise.all([pool.connect(lane), pool.connect(lane), pool.connect(lane)]);
       await Promise.all([a.join('r7'), b.join('r7')]);
       const recA = recordEvents(a);
       const recC = recordEvents(c);
@@ -194,7 +197,7 @@ export function runChatContract(t: TransportId): void {
     });
 
     test('8. lists: clients, rooms with counts, client-rooms (default me), room-clients', async () => {
-      const [a, b] = await Promise.all([pool.connect(t, { name: 'lister' }), pool.connect(t, { name: 'listed' })]);
+      const [a, b] = await Promise.all([pool.connect(lane, { name: 'lister' }), pool.connect(lane, { name: 'listed' })]);
       await a.join('r8-x', 'r8-y');
       await b.join('r8-y');
 
@@ -228,10 +231,10 @@ export function runChatContract(t: TransportId): void {
 
     test('9a. namespaces: "/" and "/lab" never see each other\'s messages, rooms or clients', async () => {
       const [root1, root2, lab1, lab2] = await Promise.all([
-        pool.connect(t, { name: 'root-1' }),
-        pool.connect(t, { name: 'root-2' }),
-        pool.connect(t, { name: 'lab-1', ns: '/lab' }),
-        pool.connect(t, { name: 'lab-2', ns: '/lab' }),
+        pool.connect(lane, { name: 'root-1' }),
+        pool.connect(lane, { name: 'root-2' }),
+        pool.connect(lane, { name: 'lab-1', ns: '/lab' }),
+        pool.connect(lane, { name: 'lab-2', ns: '/lab' }),
       ]);
       assert.equal(lab1.ns, '/lab');
       const recRoot2 = recordEvents(root2);
@@ -275,7 +278,7 @@ export function runChatContract(t: TransportId): void {
     });
 
     test('9b. namespaces: an unknown namespace is refused', async () => {
-      const client = pool.add(makeClient(t, lab.url, { ns: '/nope' }));
+      const client = pool.add(makeClient(lane, lab.url, { ns: '/nope' }));
       const states: string[] = [];
       client.on('state', (s) => states.push(s));
       if (t === 'socketio') {
@@ -294,7 +297,7 @@ export function runChatContract(t: TransportId): void {
 
     test('10a. after a server-side drop the client reconnects by itself, keeps its name and rooms', async () => {
       const observer = await pool.connect(otherTransport, { name: 'observer' });
-      const client = await pool.connect(t, { name: 'start-name' });
+      const client = await pool.connect(lane, { name: 'start-name' });
       await client.rename('keeper');
       await client.join('r10-a', 'r10-b');
       const oldId = client.id!;
@@ -327,7 +330,7 @@ export function runChatContract(t: TransportId): void {
 
     test('10c. a client-side drop (client.drop()): the server sees it go, the client reconnects and gets what it missed', async () => {
       const observer = await pool.connect(otherTransport, { name: 'observer' });
-      const client = await pool.connect(t, { name: 'dropper' });
+      const client = await pool.connect(lane, { name: 'dropper' });
       const oldId = client.id!;
       const downs: string[] = [];
       client.on('down', ({ reason }) => downs.push(reason));

@@ -8,6 +8,7 @@ import type { WireUnit } from '../../server/metering/wire-units';
 const socket = {} as Socket;
 const frame = (text: string): WireUnit => ({
   transport: 'ws',
+  lane: 'ws',
   socket,
   dir: 'out',
   kind: 'ws-frame',

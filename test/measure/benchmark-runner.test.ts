@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
-import type { MessageEvent, TransportId, WireMetricsResponse } from '../../protocol';
+import { emptyBuckets, type MessageEvent, type TransportId, type WireMetricsResponse } from '../../protocol';
 import { runBenchmark, type BenchClient } from '../../measure/benchmark-runner';
 import { scenarioSchema } from '../../measure/scenario';
 
@@ -34,7 +34,7 @@ function fakeChat(delayMs: number) {
   const readWire = async (): Promise<WireMetricsResponse> => {
     const bucket = (t: TransportId) => ({ bytesIn: wire[t], bytesOut: 0, requests: 0, upgrades: 0, connections: 1 });
     const zero = { bytesIn: 0, bytesOut: 0, requests: 0, upgrades: 0, connections: 0 };
-    return { since: 1, buckets: { polling: bucket('polling'), ws: bucket('ws'), sockjs: bucket('sockjs'), socketio: bucket('socketio'), page: zero, api: zero } };
+    return { since: 1, buckets: { ...emptyBuckets(), polling: bucket('polling'), ws: bucket('ws'), sockjs: bucket('sockjs'), socketio: bucket('socketio'), page: zero, api: zero } };
   };
   return { FakeClient, readWire };
 }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { WireMetricsResponse } from '../../protocol';
+import { emptyBuckets, type WireMetricsResponse } from '../../protocol';
 import { runIdleCost } from '../../measure/idle-cost';
 
 test('idle cost: bucket deltas per client and minute, over the window measured on the clock', async () => {
@@ -11,7 +11,7 @@ test('idle cost: bucket deltas per client and minute, over the window measured o
     const k = reads++;
     return {
       since: 1,
-      buckets: { polling: { ...zero, bytesIn: 300 * k, bytesOut: 600 * k, requests: 10 * k }, ws: zero, sockjs: zero, socketio: zero, page: zero, api: zero },
+      buckets: { ...emptyBuckets(), polling: { ...zero, bytesIn: 300 * k, bytesOut: 600 * k, requests: 10 * k }, ws: zero, sockjs: zero, socketio: zero, page: zero, api: zero },
     };
   };
   // The fake clock moves 1.5 s each time it is read: start, the sleep's check, end → 3 s window.

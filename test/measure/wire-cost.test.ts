@@ -1,14 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { TransportId, WireLayerTotals, WireMetricsResponse } from '../../protocol';
+import { emptyBuckets, type LaneId, type WireLayerTotals, type WireMetricsResponse } from '../../protocol';
 import { wireCost } from '../../measure/wire-cost';
 
 const zero = { bytesIn: 0, bytesOut: 0, requests: 0, upgrades: 0, connections: 0 };
 const noLayers = { in: { payload: 0, framing: 0, http: 0, keepalive: 0 }, out: { payload: 0, framing: 0, http: 0, keepalive: 0 }, keepaliveRequests: 0 };
 
 function reading(polling: { bytesIn: number; bytesOut: number; requests: number }, layers?: WireLayerTotals): WireMetricsResponse {
-  const buckets = { polling: { ...zero, ...polling }, ws: zero, sockjs: zero, socketio: zero, page: zero, api: zero };
-  const all = layers ? ({ polling: layers, ws: noLayers, sockjs: noLayers, socketio: noLayers } as Record<TransportId, WireLayerTotals>) : undefined;
+  const buckets = { ...emptyBuckets(), polling: { ...zero, ...polling }, ws: zero, sockjs: zero, socketio: zero, page: zero, api: zero };
+  const all = layers ? ({ polling: layers, ws: noLayers, sockjs: noLayers, socketio: noLayers } as Record<LaneId, WireLayerTotals>) : undefined;
   return { since: 1, buckets, ...(all ? { layers: all } : {}) };
 }
 

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { io } from 'socket.io-client';
-import { TRANSPORT_PATHS, WIRE_LAYERS, type TransportId, type WireLayerBytes, type WireLayerTotals } from '../../protocol';
+import { LANE_IDS, TRANSPORT_PATHS, WIRE_LAYERS, type LaneId, type TransportId, type WireLayerBytes, type WireLayerTotals } from '../../protocol';
 import { startByteCountingProxy, type ByteCountingProxy } from '../support/byte-counting-proxy';
 import { firstHeadBytes } from '../support/http-stream';
 import { startLab, waitUntil, type RunningLab } from '../support/lab-fixture';
@@ -99,7 +99,7 @@ describe('layer meter', () => {
     assert.ok(layers.keepaliveRequests >= 1);
   });
 
-  for (const transport of ['xhr-streaming', 'xhr-polling'] as const) {
+  for (const transport of ['xhr-streaming', 'xhr-polling', 'eventsource'] as const) {
     test(`sockjs over ${transport}: heads and chunked coding are http, h frames keepalive, the app's strings payload`, async () => {
       const run = await sockjsXhrScenario(proxy.url, transport);
       const layers = await settledLayers('sockjs');
@@ -111,7 +111,17 @@ describe('layer meter', () => {
       assert.equal(running.lab.wireMeter.snapshot().buckets.sockjs.requests, predicted.requests, 'every request the proxy passed');
       assert.equal(layers.keepaliveRequests, predicted.keepaliveRequests);
       assert.ok(layers.out.keepalive > 0, 'the heartbeat was counted');
-      if (transport === 'xhr-streaming') {
+      if (transport !== 'xhr-polling') {
+        // A streaming answer is recorded chunk by chunk, each frame as it went.
+        const chunks = running.lab.inspector!.all().filter((r) => r.kind === 'http-chunk');
+        assert.ok(chunks.some((r) => r.decoded.some((p) => p.protocol === 'sockjs' && p.type === 'a')), 'an a[...] chunk');
+        assert.ok(chunks.some((r) => r.decoded.some((p) => p.protocol === 'sockjs' && p.type === 'h')), 'an h chunk');
+      }
+      if (transport === 'eventsource') {
+        // One streaming answer too: each h is an SSE event among others, counted whole.
+        assert.equal(layers.out.keepalive, predicted.heartbeatFrameBytes);
+        assert.equal(layers.keepaliveRequests, 0);
+      } else if (transport === 'xhr-streaming') {
         // One streaming answer: its heartbeats are h frames among others, its 2 KiB prelude framing.
         assert.equal(layers.out.keepalive, predicted.heartbeatFrameBytes);
         assert.equal(predicted.preludeBytes, 2049, 'the prelude was on the wire');
@@ -160,10 +170,10 @@ describe('layer meter', () => {
     assert.deepEqual(layers.polling.out, { payload: 0, framing: 0, http: 0, keepalive: 0 });
   });
 
-  test('GET /api/metrics/wire carries the layers of every transport', async () => {
+  test('GET /api/metrics/wire carries the layers of every lane', async () => {
     const res = await fetch(`${running.url}/api/metrics/wire`);
-    const body = (await res.json()) as { layers: Record<TransportId, WireLayerTotals> };
-    assert.deepEqual(Object.keys(body.layers).sort(), ['polling', 'socketio', 'sockjs', 'ws']);
+    const body = (await res.json()) as { layers: Record<LaneId, WireLayerTotals> };
+    assert.deepEqual(Object.keys(body.layers).sort(), [...LANE_IDS].sort());
     assert.deepEqual(Object.keys(body.layers.ws.in).sort(), [...WIRE_LAYERS].sort());
   });
 });

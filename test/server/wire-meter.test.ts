@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import http from 'node:http';
 import { connect } from 'node:net';
 import { afterEach, beforeEach, describe, test } from 'node:test';
-import { TRANSPORT_IDS, WIRE_BUCKETS, type WireMetricsResponse } from '../../protocol';
+import { LANE_IDS, LANES, WIRE_BUCKETS, type WireMetricsResponse } from '../../protocol';
 import { startByteCountingProxy, byteLength, type ByteCountingProxy } from '../support/byte-counting-proxy';
 import { startLab, type RunningLab } from '../support/lab-fixture';
 import { runChatExchange, waitForMeterIdle } from '../support/wire-scenario';
@@ -40,21 +40,23 @@ function firstMessageLength(data: Buffer): number {
 }
 
 describe('wire meter', () => {
-  for (const transport of TRANSPORT_IDS) {
-    test(`${transport}: bucket bytes equal the proxy's bytes exactly, and nothing leaks to other buckets`, async () => {
-      await runChatExchange(running.lab, transport, proxy.url);
+  for (const lane of LANE_IDS) {
+    test(`${lane}: bucket bytes equal the proxy's bytes exactly, and nothing leaks to other buckets`, async () => {
+      await runChatExchange(running.lab, lane, proxy.url);
       const { buckets } = await settle();
       const seen = proxy.totals();
       assert.ok(seen.toServer > 0 && seen.fromServer > 0, 'the proxy saw no traffic');
-      assert.equal(buckets[transport].bytesIn, seen.toServer, 'client → server bytes');
-      assert.equal(buckets[transport].bytesOut, seen.fromServer, 'server → client bytes');
-      assert.equal(buckets[transport].connections, proxy.connections.length);
-      for (const other of WIRE_BUCKETS.filter((b) => b !== transport)) {
+      assert.equal(buckets[lane].bytesIn, seen.toServer, 'client → server bytes');
+      assert.equal(buckets[lane].bytesOut, seen.fromServer, 'server → client bytes');
+      assert.equal(buckets[lane].connections, proxy.connections.length);
+      // A variant's lane tag moves all of its bytes, /info and handshakes included, to its own bucket.
+      for (const other of WIRE_BUCKETS.filter((b) => b !== lane)) {
         assert.deepEqual(buckets[other], { bytesIn: 0, bytesOut: 0, requests: 0, upgrades: 0, connections: 0 }, other);
       }
-      const upgrades = buckets[transport].upgrades;
-      if (transport === 'polling') assert.equal(upgrades, 0);
-      else assert.equal(upgrades, 1, 'one WebSocket handshake');
+      const upgrades = buckets[lane].upgrades;
+      const overWebSocket = lane === 'ws' || lane === 'sockjs' || lane === 'socketio' || lane === 'socketio:upgrade';
+      assert.equal(upgrades, overWebSocket ? 1 : 0, overWebSocket ? 'one WebSocket handshake' : 'HTTP only');
+      if (LANES[lane].variant) assert.ok(buckets[lane].requests > 0, 'HTTP requests of the variant');
     });
   }
 

@@ -2,7 +2,7 @@
  * Test fixtures: a real Lab server on a free 127.0.0.1 port (no Next.js), and real clients of
  * each transport built from the same `client/` code the browser runs, with Node's libraries.
  */
-import type { ServerEvent, TransportId } from '../../protocol';
+import type { LaneId, ServerEvent } from '../../protocol';
 import { ChatClient, type ChatClientEvents, type ChatClientOptions } from '../../client/chat-client';
 import type { Link } from '../../client/link';
 import { createNodeLink } from '../../client/node-links';
@@ -32,17 +32,17 @@ export async function startLab(overrides: Partial<LabConfig> = {}, serverOptions
 }
 
 /** A Link for `transport` against `url`, using the Node client libraries. */
-export function linkFor(transport: TransportId, url: string, pollIntervalMs = 50): Link {
+export function linkFor(transport: LaneId, url: string, pollIntervalMs = 50): Link {
   return createNodeLink(transport, url, { pollIntervalMs, backoff: TEST_BACKOFF });
 }
 
 /** Creates a client (not yet connected). */
-export function makeClient(transport: TransportId, url: string, options: Partial<ChatClientOptions> = {}): ChatClient {
-  return new ChatClient(linkFor(transport, url), { name: options.name ?? `${transport}-user`, backoff: TEST_BACKOFF, ...options });
+export function makeClient(transport: LaneId, url: string, options: Partial<ChatClientOptions> = {}): ChatClient {
+  return new ChatClient(linkFor(transport, url), { name: options.name ?? `${transport.replace(':', '-')}-user`, backoff: TEST_BACKOFF, ...options });
 }
 
 /** Creates a client and resolves once it is open (welcomed). */
-export async function connectClient(transport: TransportId, url: string, options: Partial<ChatClientOptions> = {}): Promise<ChatClient> {
+export async function connectClient(transport: LaneId, url: string, options: Partial<ChatClientOptions> = {}): Promise<ChatClient> {
   const client = makeClient(transport, url, options);
   const opened = waitFor(client, 'state', (s) => s === 'open');
   client.connect();
@@ -138,7 +138,7 @@ export class ClientPool {
   constructor(private readonly url: () => string) {}
 
   /** Connects a client and keeps it for `closeAll()`. */
-  async connect(transport: TransportId, options: Partial<ChatClientOptions> = {}): Promise<ChatClient> {
+  async connect(transport: LaneId, options: Partial<ChatClientOptions> = {}): Promise<ChatClient> {
     return this.add(await connectClient(transport, this.url(), options));
   }
 

@@ -1,5 +1,5 @@
 /**
- * The layer scenario for SockJS's HTTP fallbacks (`xhr-streaming`, `xhr-polling`), forced on the
+ * The layer scenario for SockJS's HTTP fallbacks (`xhr-streaming`, `xhr-polling`, `eventsource`), forced on the
  * Node sockjs-client: hello, chat messages of known sizes, at least one `h` heartbeat, close. Its
  * prediction is made afterwards from the proxy's raw bytes (split into HTTP messages, chunked
  * coding decoded) and the byte model, never from the meter's own rules.
@@ -14,7 +14,7 @@ import { waitUntil } from './lab-fixture';
 import { MESSAGE_SIZES, sendOpJson } from './layer-scenarios';
 
 /** SockJS's HTTP fallbacks the scenario can force. */
-export type SockJsXhrTransport = 'xhr-streaming' | 'xhr-polling';
+export type SockJsXhrTransport = 'xhr-streaming' | 'xhr-polling' | 'eventsource';
 
 /** The part of sockjs-client this scenario uses (its typings call it a WebSocket). */
 interface SockJsClient {
@@ -108,7 +108,8 @@ export function predictSockJsXhrLayers(connections: ProxiedConnection[]): SockJs
       addRequestBody(req, p.in);
       if (!res) continue; // an abandoned poll: its client went away before the answer
       p.out.http += res.headBytes + res.codingBytes;
-      addAnswer(answer, p);
+      if (/^GET \S*\/eventsource[ ?]/.test(req.startLine)) addEventSourceAnswer(answer, p);
+      else addAnswer(answer, p);
     }
   }
   return p;
@@ -123,6 +124,30 @@ function addRequestBody(req: HttpMessage, into: WireLayerBytes): void {
   const payload = messages.reduce((n, m) => n + utf8(m), 0);
   into.payload += payload;
   into.framing += req.body.length - payload;
+}
+
+/**
+ * An EventSource answer: the `\r\n` prelude (framing), then `data: <frame>\r\n\r\n` per frame;
+ * an `h` event is keepalive whole, an `a[...]` event's strings payload, the rest framing.
+ */
+function addEventSourceAnswer(answer: string, p: SockJsXhrPrediction): void {
+  assert.ok(answer.startsWith('\r\n'), 'an EventSource answer starts with its prelude');
+  p.out.framing += 2;
+  for (const event of answer.slice(2).split('\r\n\r\n').filter((e) => e.length > 0)) {
+    const bytes = utf8(event) + 4;
+    assert.ok(event.startsWith('data: '), `an SSE event: ${event}`);
+    const frame = event.slice(6);
+    if (frame === 'h') {
+      p.out.keepalive += bytes;
+      p.heartbeatFrameBytes += bytes;
+    } else if (frame.startsWith('a[')) {
+      const messages = JSON.parse(frame.slice(1)) as string[];
+      assert.equal(sockjsArrayFrameBytes(messages), utf8(frame), `sockjs frame differs from the model: ${frame}`);
+      const payload = messages.reduce((n, m) => n + utf8(m), 0);
+      p.out.payload += payload;
+      p.out.framing += bytes - payload;
+    } else p.out.framing += bytes;
+  }
 }
 
 /** A response body: SockJS frames, each ending in `\n` (or the info JSON). */

@@ -3,11 +3,11 @@
  * until every connection the meter knows about has closed (so its numbers are final).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { TRANSPORT_PATHS, type TransportId } from '../../protocol';
+import { TRANSPORT_PATHS, type LaneId } from '../../protocol';
 import type { WireMeter } from '../../server/metering/wire-meter';
 import type { LabServer } from '../../server/lab-server';
 import { observeEmittedData } from '../../server/metering/stream-taps';
-import { connectClient } from './lab-fixture';
+import { connectClient, waitFor } from './lab-fixture';
 
 /** The Engine.IO close packet. */
 const ENGINE_IO_CLOSE = '1';
@@ -97,13 +97,17 @@ export function waitForSocketIoPollingClose(lab: LabServer): Promise<void> {
 }
 
 /**
- * Connects one client of `transport` to `url`, exchanges `messages` chat messages (each acked),
- * then closes it; for polling, also waits until the server has answered its `close`.
+ * Connects one client of `lane` to `url`, exchanges `messages` chat messages (each acked), then
+ * closes it and waits until its last request was served: polling's `close`, Engine.IO's close
+ * packet on long-polling. Socket.IO's own default first finishes its upgrade, so it closes on
+ * WebSocket as that lane does once connected.
  */
-export async function runChatExchange(lab: LabServer, transport: TransportId, url: string, messages = 3): Promise<void> {
-  const client = await connectClient(transport, url, { name: `meter-${transport}` });
-  for (let i = 0; i < messages; i++) await client.say('all', `hello ${i} over ${transport}`);
-  const closeServed = transport === 'polling' ? waitForServedRequest(lab, '/rt/poll/close') : Promise.resolve();
+export async function runChatExchange(lab: LabServer, lane: LaneId, url: string, messages = 3): Promise<void> {
+  const client = await connectClient(lane, url, { name: `meter-${lane.replace(':', '-')}` });
+  if (lane === 'socketio:upgrade' && client.via !== 'websocket') await waitFor(client, 'via', (v) => v.to === 'websocket');
+  for (let i = 0; i < messages; i++) await client.say('all', `hello ${i} over ${lane}`);
+  const closeServed =
+    lane === 'polling' ? waitForServedRequest(lab, '/rt/poll/close') : lane === 'socketio:polling' ? waitForSocketIoPollingClose(lab) : Promise.resolve();
   client.close();
   await closeServed;
 }

@@ -47,6 +47,11 @@ export function decodeUnit(unit: WireUnit): DecodedUnit {
     } else if (transport === 'sockjs' && path.endsWith('/info') && dir === 'in') {
       facts.phrases.push('SockJS /info');
     }
+  } else if (unit.kind === 'http-chunk') {
+    // One write of a streaming answer (xhr-streaming, EventSource): its frames, as they went.
+    facts.packets.push({ protocol: 'http', type: 'chunk' });
+    head.push(unit.text.length > 0 ? 'chunk' : 'last chunk');
+    if (transport === 'sockjs' && unit.text.length > 0) readSockjsBody(dir, pathOf(unit.req?.url), unit.text, facts);
   } else {
     head.push(`tcp ${unit.bytes} B`);
   }

@@ -45,7 +45,7 @@ export function readSockjsFrame(dir: 'in' | 'out', text: string, facts: UnitFact
   facts.phrases.push(`SockJS ? ${brief(frame)}`);
 }
 
-/** An xhr body: one frame per line. */
+/** An xhr body: one frame per line; an EventSource answer: one frame per event. */
 export function readSockjsBody(dir: 'in' | 'out', path: string, body: string, facts: UnitFacts): void {
   if (path.endsWith('/info')) {
     facts.packets.push({ protocol: 'sockjs', type: 'info', fields: safeJson(body) });
@@ -54,6 +54,11 @@ export function readSockjsBody(dir: 'in' | 'out', path: string, body: string, fa
   }
   if (body.length === 0) return;
   if (dir === 'in') return readSockjsFrame(dir, body, facts);
+  if (path.endsWith('/eventsource')) {
+    // `\r\n` prelude, then `data: <frame>\r\n\r\n` per frame: SSE's framing around SockJS's.
+    for (const line of body.split('\r\n')) if (line.startsWith('data: ')) readSockjsFrame(dir, line.slice(6), facts);
+    return;
+  }
   for (const line of body.split('\n')) if (line.length > 0) readSockjsFrame(dir, line, facts);
 }
 
