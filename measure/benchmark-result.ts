@@ -2,7 +2,7 @@
  * What one benchmark run produced: plain data (no classes), so it renders, exports to JSON/CSV
  * and compares across runs without conversion. Times in ms (µs resolution), bytes in bytes.
  */
-import type { TransportId, WireLayerBytes } from '../protocol';
+import type { LaneId, WireLayerBytes } from '../protocol';
 import type { CdfPoint, LatencySummary } from './latency-histogram';
 import type { Scenario } from './scenario';
 
@@ -52,7 +52,7 @@ export interface TimelinePoint {
 
 /** Everything measured about one sending transport. */
 export interface SenderResult {
-  transport: TransportId;
+  transport: LaneId;
   sent: number;
   /** The sender's own copy: intended send time → receipt (corrected for coordinated omission). */
   roundTrip: LatencySummary;
@@ -62,7 +62,7 @@ export interface SenderResult {
   cdf: CdfPoint[];
   timeline: TimelinePoint[];
   /** One-way latency to each other pane, from the intended send time. */
-  fanout: Partial<Record<TransportId, LatencySummary>>;
+  fanout: Partial<Record<LaneId, LatencySummary>>;
   /** Server time from reading the frame to handing the event to the transports (`serverMicros`). */
   server: LatencySummary;
   wire: WireCost;
@@ -70,7 +70,7 @@ export interface SenderResult {
 
 /** What one receiving transport got, from every sender it listened to. */
 export interface ReceiverResult {
-  transport: TransportId;
+  transport: LaneId;
   delivered: number;
   expected: number;
   /** One-way latency of messages from the OTHER panes, from their intended send times. */
@@ -98,7 +98,7 @@ export interface BenchmarkProgress {
   phase: number;
   phases: number;
   /** The transports sending in this phase. */
-  sending: TransportId[];
+  sending: LaneId[];
   sent: number;
   delivered: number;
 }

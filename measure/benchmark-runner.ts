@@ -6,7 +6,7 @@
  * room messages (its own copy included) at fixed intervals, and each copy's arrival is timed on
  * the one page clock. One sender per phase in isolate mode, all at once otherwise.
  */
-import type { ErrorEvent, MessageEvent, TransportId, WireMetricsResponse } from '../protocol';
+import type { ErrorEvent, LaneId, MessageEvent, WireMetricsResponse } from '../protocol';
 import type { BenchmarkProgress, BenchmarkResult, ReceiverResult, SenderResult } from './benchmark-result';
 import { LatencyHistogram } from './latency-histogram';
 import type { Scenario } from './scenario';
@@ -16,7 +16,7 @@ import { wireCost } from './wire-cost';
 
 /** The part of a ChatClient the runner uses (ChatClient satisfies it). */
 export interface BenchClient {
-  readonly transport: TransportId;
+  readonly lane: LaneId;
   readonly state: string;
   on(type: 'message', handler: (event: MessageEvent) => void): () => void;
   on(type: 'error', handler: (event: ErrorEvent) => void): () => void;
@@ -26,8 +26,8 @@ export interface BenchClient {
 }
 
 export interface BenchmarkDeps {
-  /** One open client per selected transport. */
-  clients: Partial<Record<TransportId, BenchClient>>;
+  /** One open client per selected lane. */
+  clients: Partial<Record<LaneId, BenchClient>>;
   /** Reads `GET /api/metrics/wire`. */
   readWire: () => Promise<WireMetricsResponse>;
   /** The one clock every latency is read from (`performance.now()` in the page). */
@@ -38,6 +38,14 @@ export interface BenchmarkDeps {
   pollTimer?: { reset(): void; samples(): number[] };
   /** Distinguishes this run's rooms from any other run's; random by default. */
   runTag?: string;
+}
+
+/**
+ * The room one lane sends to in one run, e.g. `b-k3x9qa-socketio-polling`.
+ * @param tag the run's tag (6 characters)
+ */
+export function benchRoom(tag: string, lane: LaneId): string {
+  return `b-${tag}-${lane.replace(':', '-')}`;
 }
 
 /** Refs of benchmark messages: `m` + sequence number. */
@@ -53,9 +61,9 @@ export async function runBenchmark(scenario: Scenario, deps: BenchmarkDeps): Pro
   for (const t of participants) {
     if (deps.clients[t]?.state !== 'open') throw new Error(`the ${t} client is not connected`);
   }
-  const client = (t: TransportId) => deps.clients[t]!;
+  const client = (t: LaneId) => deps.clients[t]!;
   const tag = deps.runTag ?? Math.random().toString(36).slice(2, 8);
-  const phases: TransportId[][] = scenario.isolate ? participants.map((t) => [t]) : [participants];
+  const phases: LaneId[][] = scenario.isolate ? participants.map((t) => [t]) : [participants];
   const intervalMs = 1000 / scenario.ratePerSec;
   const text = 'x'.repeat(scenario.sizeBytes);
   const runStart = now();
@@ -84,8 +92,9 @@ export async function runBenchmark(scenario: Scenario, deps: BenchmarkDeps): Pro
           sent: phaseRecorders.reduce((n, r) => n + r.sentCount, 0),
           delivered: phaseRecorders.reduce((n, r) => n + r.deliveredCount, 0),
         });
-      // Room names: letters, digits, `-` only, at most 32 characters (protocol/names.ts).
-      const rooms = new Map(sending.map((t) => [`bench-${tag}-${t}`, t]));
+      // Room names: letters, digits, `-` only, at most 32 characters (protocol/names.ts), so the
+      // lane's `:` becomes `-` and the prefix is short enough for `sockjs-xhr-streaming`.
+      const rooms = new Map(sending.map((t) => [benchRoom(tag, t), t]));
       const phaseRecorders = sending.map((t) => new SenderRecorder(t, participants, scenario.warmup, runStart));
       const bySender = new Map(phaseRecorders.map((r) => [r.transport, r]));
       for (const t of participants) await client(t).join(...rooms.keys());

@@ -2,7 +2,8 @@
  * What the Compare view's cost measurements produce — idle cost, connect cost and the polling
  * sweep — as plain data beside BenchmarkResult, so they render and export the same way.
  */
-import type { TransportId } from '../protocol';
+import type { LaneId, TransportId } from '../protocol';
+import type { NegotiationMark } from './negotiation-marks';
 
 /** One transport's traffic per connected client and minute with no chat traffic. */
 export interface IdleCostRow {
@@ -28,7 +29,8 @@ export interface IdleCostResult {
 
 /** One fresh client's connect, with its bucket's idle rate measured just before. */
 export interface ConnectCostRow {
-  transport: TransportId;
+  /** The lane (a transport, or one of its library's variants). */
+  transport: LaneId;
   /** Bytes of the transport's bucket from the start of the connect until the welcome. */
   bytesIn: number;
   bytesOut: number;
@@ -44,6 +46,11 @@ export interface ConnectCostRow {
   idleBytesOutPerSec: number;
   idleRequestsPerSec: number;
   idleWindowMs: number;
+  /**
+   * The client's units from its first request until CONNECT_TAIL_MS past its welcome, from the
+   * wire inspector; null when the server runs without it.
+   */
+  timeline: NegotiationMark[] | null;
 }
 
 /** A connect-cost measurement. */

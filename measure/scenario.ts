@@ -1,9 +1,10 @@
 /**
- * A benchmark scenario: what to send, how fast and over which transports. Node-free, so the page,
+ * A benchmark scenario: what to send, how fast and over which lanes (transports, or one of their
+ * library's variants, protocol/lanes.ts). Node-free, so the page,
  * a CLI and the e2e tests share one definition, and a run is shareable as a URL query string.
  */
 import { z } from 'zod';
-import { TRANSPORT_IDS, type TransportId } from '../protocol';
+import { LANE_IDS, LANES, TRANSPORT_IDS, type LaneId } from '../protocol';
 
 /** Defaults: a short run that finishes in seconds and covers several polling cycles. */
 export const SCENARIO_DEFAULTS = {
@@ -11,7 +12,7 @@ export const SCENARIO_DEFAULTS = {
   ratePerSec: 10,
   sizeBytes: 64,
   pollIntervalMs: 500,
-  transports: [...TRANSPORT_IDS] as TransportId[],
+  transports: [...TRANSPORT_IDS] as LaneId[],
   isolate: true,
   warmup: 10,
 };
@@ -29,6 +30,20 @@ export const SCENARIO_BOUNDS = {
   pollIntervalMs: { min: 50, max: 5000 },
   warmup: { min: 0, max: 1000 },
 };
+
+/**
+ * Lanes that each keep an HTTP request open all the time (a long-poll or a stream) at most in one
+ * run. Why: a browser opens at most six HTTP/1.1 connections per origin, and the page still needs
+ * free ones for the polling pane's polls, every lane's sends and the wire readings. Three held
+ * leave three; four would make sends queue behind held polls, and the queueing would be measured
+ * as the transports' latency.
+ */
+export const MAX_HELD_LANES = 3;
+
+/** The lanes in `lanes` that hold an HTTP request open. */
+export function heldLanes(lanes: readonly LaneId[]): LaneId[] {
+  return lanes.filter((id) => LANES[id].holdsRequest === true);
+}
 
 /**
  * The polling sweep (optional: a scenario without it is the plain benchmark, and old URLs still
@@ -61,9 +76,12 @@ export const scenarioSchema = z
     sizeBytes: int('sizeBytes').default(SCENARIO_DEFAULTS.sizeBytes),
     pollIntervalMs: int('pollIntervalMs').default(SCENARIO_DEFAULTS.pollIntervalMs),
     transports: z
-      .array(z.enum(TRANSPORT_IDS))
+      .array(z.enum(LANE_IDS))
       .min(1)
       .refine((ids) => new Set(ids).size === ids.length, 'transports must not repeat')
+      .refine((ids) => heldLanes(ids).length <= MAX_HELD_LANES, {
+        message: `at most ${MAX_HELD_LANES} lanes that hold an HTTP request open (${LANE_IDS.filter((id) => LANES[id].holdsRequest).join(', ')}): the browser has six connections per origin`,
+      })
       .default(() => [...SCENARIO_DEFAULTS.transports]),
     isolate: z.boolean().default(SCENARIO_DEFAULTS.isolate),
     warmup: int('warmup').default(SCENARIO_DEFAULTS.warmup),
@@ -99,7 +117,7 @@ export function encodeScenario(scenario: Scenario): string {
   params.set(KEYS.sizeBytes, String(scenario.sizeBytes));
   params.set(KEYS.pollIntervalMs, String(scenario.pollIntervalMs));
   // Canonical order, so the same selection always gives the same URL.
-  params.set(KEYS.transports, TRANSPORT_IDS.filter((id) => scenario.transports.includes(id)).join(','));
+  params.set(KEYS.transports, LANE_IDS.filter((id) => scenario.transports.includes(id)).join(','));
   params.set(KEYS.isolate, scenario.isolate ? '1' : '0');
   params.set(KEYS.warmup, String(scenario.warmup));
   // Only when set, so a scenario without a sweep keeps the URL it always had.
@@ -142,13 +160,16 @@ function decodeSweep(params: URLSearchParams): Sweep | undefined {
 /**
  * Decodes a query string (with or without `?`) into a scenario. Forgiving, because URLs are
  * typed by hand: a missing or unreadable field takes its default, an out-of-range number is
- * clamped, unknown transports are ignored, and warmup is cut below `messages`.
- * @param search e.g. `?messages=40&rate=20&transports=ws,polling`
+ * clamped, unknown lanes are ignored, lanes holding a request past MAX_HELD_LANES are dropped, and
+ * warmup is cut below `messages`.
+ * @param search e.g. `?messages=40&rate=20&transports=ws,polling,socketio:polling`
  */
 export function decodeScenario(search: string): Scenario {
   const params = new URLSearchParams(search.startsWith('?') ? search.slice(1) : search);
   const listed = params.get(KEYS.transports);
-  const picked = listed === null ? [] : TRANSPORT_IDS.filter((id) => listed.split(',').map((s) => s.trim()).includes(id));
+  const named = listed === null ? [] : listed.split(',').map((s) => s.trim());
+  const held = new Set(heldLanes(LANE_IDS.filter((id) => named.includes(id))).slice(0, MAX_HELD_LANES));
+  const picked = LANE_IDS.filter((id) => named.includes(id) && (!LANES[id].holdsRequest || held.has(id)));
   const isolateRaw = params.get(KEYS.isolate);
   const messages = intParam(params, 'messages', KEYS.messages);
   const warmup = Math.min(intParam(params, 'warmup', KEYS.warmup), messages - 1);

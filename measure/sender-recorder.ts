@@ -2,7 +2,7 @@
  * Records one sender's messages: when each was meant to go, when it went, and when each pane got
  * its copy. Warmup messages count as delivered but stay out of the statistics.
  */
-import type { TransportId } from '../protocol';
+import type { LaneId } from '../protocol';
 import type { SenderResult, TimelinePoint, WireCost } from './benchmark-result';
 import { LatencyHistogram } from './latency-histogram';
 
@@ -13,10 +13,10 @@ export class SenderRecorder {
   private readonly roundTrip = new LatencyHistogram();
   private readonly roundTripRaw = new LatencyHistogram();
   private readonly server = new LatencyHistogram();
-  private readonly fanout = new Map<TransportId, LatencyHistogram>();
+  private readonly fanout = new Map<LaneId, LatencyHistogram>();
   private readonly timeline: TimelinePoint[] = [];
   /** Copies received, warmup included, per receiving transport. */
-  readonly deliveredTo = new Map<TransportId, number>();
+  readonly deliveredTo = new Map<LaneId, number>();
 
   /**
    * @param transport the sending transport
@@ -25,8 +25,8 @@ export class SenderRecorder {
    * @param runStart the run's start on the page clock, for the timeline
    */
   constructor(
-    readonly transport: TransportId,
-    readonly receivers: readonly TransportId[],
+    readonly transport: LaneId,
+    readonly receivers: readonly LaneId[],
     private readonly warmup: number,
     private readonly runStart: number,
   ) {}
@@ -52,7 +52,7 @@ export class SenderRecorder {
    * @returns the latency from the intended send time when the copy counts towards the
    *   statistics (not a duplicate, not warmup), else undefined
    */
-  received(seq: number, receiver: TransportId, at: number, serverMicros: number | undefined): number | undefined {
+  received(seq: number, receiver: LaneId, at: number, serverMicros: number | undefined): number | undefined {
     const key = `${seq}:${receiver}`;
     if (this.seen.has(key) || this.actual[seq] === undefined) return undefined;
     this.seen.add(key);

@@ -1,5 +1,5 @@
 /** Turns two readings of `GET /api/metrics/wire` into one transport's cost per message. */
-import { WIRE_LAYERS, type TransportId, type WireLayerBytes, type WireMetricsResponse } from '../protocol';
+import { WIRE_LAYERS, type LaneId, type WireLayerBytes, type WireMetricsResponse } from '../protocol';
 import type { WireCost, WireLayerCost } from './benchmark-result';
 
 const perMessage = (value: number, messages: number) => (messages > 0 ? Math.round((value / messages) * 100) / 100 : 0);
@@ -16,7 +16,7 @@ function layerPerMessage(bytes: WireLayerBytes, messages: number): WireLayerByte
  * The layer split of one transport between two readings; null when either reading has none.
  * @param messages messages sent in the window (divisor of the per-message figures)
  */
-export function layerCost(before: WireMetricsResponse, after: WireMetricsResponse, transport: TransportId, messages: number): WireLayerCost | null {
+export function layerCost(before: WireMetricsResponse, after: WireMetricsResponse, transport: LaneId, messages: number): WireLayerCost | null {
   const a = before.layers?.[transport];
   const b = after.layers?.[transport];
   if (!a || !b) return null;
@@ -44,7 +44,7 @@ export function layerCost(before: WireMetricsResponse, after: WireMetricsRespons
 export function wireCost(
   before: WireMetricsResponse,
   after: WireMetricsResponse,
-  transport: TransportId,
+  transport: LaneId,
   messages: number,
   exact: boolean,
 ): WireCost {

@@ -44,6 +44,11 @@ export interface LaneInfo {
   socketIoTransports?: string[];
   /** SockJS sub-transports it is pinned to (undefined: the library chooses). */
   sockjsTransports?: string[];
+  /**
+   * True when the lane keeps an HTTP request open all the time (a long-poll or a stream), so it
+   * takes one of the browser's six connections per origin for as long as it is connected.
+   */
+  holdsRequest?: boolean;
 }
 
 const lane = (id: LaneId, extra: Omit<LaneInfo, 'id' | 'transport' | 'variant'> = {}): LaneInfo => {
@@ -58,12 +63,12 @@ export const LANES: Record<LaneId, LaneInfo> = {
   sockjs: lane('sockjs'),
   socketio: lane('socketio', { socketIoTransports: ['websocket'] }),
   // Long-polling only: Engine.IO never tries the upgrade.
-  'socketio:polling': lane('socketio:polling', { socketIoTransports: ['polling'] }),
+  'socketio:polling': lane('socketio:polling', { socketIoTransports: ['polling'], holdsRequest: true }),
   // The library's own default: a polling handshake, then the probe and the switch to WebSocket.
   'socketio:upgrade': lane('socketio:upgrade', { socketIoTransports: ['polling', 'websocket'] }),
-  'sockjs:xhr-streaming': lane('sockjs:xhr-streaming', { sockjsTransports: ['xhr-streaming'] }),
-  'sockjs:xhr-polling': lane('sockjs:xhr-polling', { sockjsTransports: ['xhr-polling'] }),
-  'sockjs:eventsource': lane('sockjs:eventsource', { sockjsTransports: ['eventsource'] }),
+  'sockjs:xhr-streaming': lane('sockjs:xhr-streaming', { sockjsTransports: ['xhr-streaming'], holdsRequest: true }),
+  'sockjs:xhr-polling': lane('sockjs:xhr-polling', { sockjsTransports: ['xhr-polling'], holdsRequest: true }),
+  'sockjs:eventsource': lane('sockjs:eventsource', { sockjsTransports: ['eventsource'], holdsRequest: true }),
 };
 
 /** True when `value` names a lane. */

@@ -1,5 +1,5 @@
 import { useCallback, useImperativeHandle, useMemo, useState, type Ref } from 'react';
-import type { TransportId } from '../../protocol';
+import type { LaneId, TransportId } from '../../protocol';
 import { useChatClient } from '../hooks/use-chat-client';
 import { useMessageLog } from '../hooks/use-message-log';
 import { usePaneActions } from '../hooks/use-pane-actions';
@@ -10,6 +10,7 @@ import { MemberList } from './member-list';
 import { MessageLog } from './message-log';
 import { NameField } from './name-field';
 import { PaneHeader } from './pane-header';
+import { PaneTimeline } from './pane-timeline';
 import { RoomControls } from './room-controls';
 import { SendForm } from './send-form';
 
@@ -39,7 +40,8 @@ const ACCENT: Record<TransportId, string> = {
 /** One transport's chat client, with everything a student can do with it. */
 export function TransportPane({ transport, ns, pollIntervalMs, initialName, ref }: TransportPaneProps) {
   const { entries, append } = useMessageLog();
-  const { client, view } = useChatClient({ transport, ns, pollIntervalMs, initialName, onLog: append });
+  const [lane, setLane] = useState<LaneId>(transport);
+  const { client, view } = useChatClient({ transport, lane, ns, pollIntervalMs, initialName, onLog: append });
   const actions = usePaneActions(client, transport, view.members, append);
   const [scope, setScope] = useState<UiScope>('all');
   const [target, setTarget] = useState<SendTarget>({ room: '', to: '' });
@@ -71,7 +73,7 @@ export function TransportPane({ transport, ns, pollIntervalMs, initialName, ref 
       aria-labelledby={`pane-${transport}-title`}
       className={`flex min-w-0 flex-col gap-4 rounded-xl border border-t-8 border-slate-300 bg-white p-4 shadow-sm ${ACCENT[transport]}`}
     >
-      <PaneHeader transport={transport} view={view} />
+      <PaneHeader transport={transport} view={view} lane={lane} onLane={setLane} />
       <SendForm
         transport={transport}
         scope={scope}
@@ -89,6 +91,7 @@ export function TransportPane({ transport, ns, pollIntervalMs, initialName, ref 
       <NameField transport={transport} name={view.name} onRename={(name) => void actions.rename(name)} />
       <MemberList transport={transport} members={view.members} myId={view.id} selectedId={to} onPick={pickMember} />
       <ListButtons transport={transport} onList={(kind) => void actions.list(kind, target.room.trim())} />
+      <PaneTimeline transport={transport} lane={lane} clientId={view.id} />
     </section>
   );
 }

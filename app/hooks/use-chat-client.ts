@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { ClientInfo, RecoveryReport, TransportId } from '../../protocol';
+import type { ClientInfo, LaneId, RecoveryReport, TransportId } from '../../protocol';
 import type { LedgerCounts } from '../../client/stream-ledger';
 import { ChatClient, type ClientState } from '../../client/chat-client';
 import type { FetchLike } from '../../client/links/polling-link';
@@ -24,6 +24,8 @@ export interface ChatView {
 
 export interface UseChatClientOptions {
   transport: TransportId;
+  /** The library variant to drive (protocol/lanes.ts); the transport's base lane by default. */
+  lane?: LaneId;
   ns: string;
   pollIntervalMs: number;
   /** Name for the first connection; later connections keep whatever the client is called then. */
@@ -49,12 +51,14 @@ function viewOf(client: ChatClient): ChatView {
 }
 
 /**
- * One ChatClient per (transport, namespace), created in an effect and closed in its cleanup, so
- * StrictMode's double mount leaves exactly one live connection and a namespace change reconnects.
+ * One ChatClient per (lane, namespace), created in an effect and closed in its cleanup, so
+ * StrictMode's double mount leaves exactly one live connection and a namespace or variant change
+ * reconnects.
  */
 export function useChatClient(options: UseChatClientOptions): { client: ChatClient | null; view: ChatView } {
   const messages = useMessages();
   const { transport, ns, pollIntervalMs, fetchImpl } = options;
+  const lane = options.lane ?? transport;
   const [client, setClient] = useState<ChatClient | null>(null);
   const [view, setView] = useState<ChatView>(() => ({
     state: 'connecting',
@@ -71,7 +75,7 @@ export function useChatClient(options: UseChatClientOptions): { client: ChatClie
   });
 
   useEffect(() => {
-    const link = createBrowserLink(transport, { origin: window.location.origin, pollIntervalMs, fetchImpl });
+    const link = createBrowserLink(lane, { origin: window.location.origin, pollIntervalMs, fetchImpl });
     const chat = new ChatClient(link, { name: nameRef.current, ns });
     const log = (entry: NewLogEntry) => onLogRef.current(entry);
     let reconnectsLogged = 0;
@@ -102,6 +106,10 @@ export function useChatClient(options: UseChatClientOptions): { client: ChatClie
       chat.on('message', (event) => log(messageEntry(event, chat.name))),
       chat.on('error', (event) => log(serverErrorEntry(event, messages))),
       chat.on('down', ({ reason }) => log(systemEntry(messages.log.down(reason)))),
+      chat.on('via', ({ from, to }) => {
+        log(systemEntry(messages.log.switched(from ?? messages.pane.viaNone, to)));
+        refresh();
+      }),
     ];
     setClient(chat);
     chat.connect();
@@ -110,7 +118,7 @@ export function useChatClient(options: UseChatClientOptions): { client: ChatClie
       for (const off of offs) off();
       chat.close();
     };
-  }, [transport, ns, pollIntervalMs, fetchImpl, messages]);
+  }, [lane, ns, pollIntervalMs, fetchImpl, messages]);
 
   return { client, view };
 }

@@ -1,12 +1,12 @@
 import { useCallback } from 'react';
-import { TRANSPORT_IDS, type TransportId } from '../../protocol';
+import { LANE_IDS, TRANSPORT_IDS, type LaneId, type TransportId } from '../../protocol';
 import { CONNECT_IDLE_WINDOW_MS, runConnectCost } from '../../measure/connect-cost';
 import type { ConnectCostResult, IdleCostResult, SweepResult } from '../../measure/cost-results';
 import { runIdleCost } from '../../measure/idle-cost';
 import { runPollingSweep } from '../../measure/polling-sweep';
 import type { Sweep } from '../../measure/scenario';
 import { openProbeClient } from '../lib/probe-client';
-import { readWire } from '../lib/read-wire';
+import { readWire, readWireLog } from '../lib/read-wire';
 import type { OverridableBenchClients } from './use-poll-override';
 import { useTask } from './use-task';
 
@@ -20,9 +20,12 @@ const now = () => performance.now();
 
 /**
  * The three cost measurements over the Compare view's clients: idle cost, connect cost and the
- * polling sweep, each a cancellable task; `running` is true while any of them runs.
+ * polling sweep, each a cancellable task; `running` is true while any of them runs. Idle cost
+ * and the sweep cover the four transports; connect cost also each variant lane in `lanes` (its
+ * bench client is the idle client of that bucket, as a pane is for a transport).
+ * @param lanes the scenario's lanes
  */
-export function useCostMeasurements(bench: OverridableBenchClients) {
+export function useCostMeasurements(bench: OverridableBenchClients, lanes: readonly LaneId[] = []) {
   const idle = useTask<IdleCostResult>();
   const connect = useTask<ConnectCostResult>();
   const sweep = useTask<SweepResult>();
@@ -40,8 +43,10 @@ export function useCostMeasurements(bench: OverridableBenchClients) {
         readWire,
         now,
         signal,
-        transports: TRANSPORT_IDS,
-        openProbe: (transport, ns) => openProbeClient(transport, ns, pollIntervalMs),
+        // The four transports always, then the picked variants, in the canonical order.
+        transports: LANE_IDS.filter((id) => (TRANSPORT_IDS as readonly string[]).includes(id) || lanes.includes(id)),
+        openProbe: (lane, ns) => openProbeClient(lane, ns, pollIntervalMs),
+        readWireLog,
         ns: PROBE_NAMESPACE,
         idleWindowMs: CONNECT_IDLE_WINDOW_MS,
         pollIntervalMs,

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { LaneId } from '../../protocol';
 import type { ChatClient } from '../../client/chat-client';
 import { useBenchClients, type BenchClients } from './use-bench-clients';
 
@@ -19,11 +20,12 @@ export interface OverridableBenchClients extends BenchClients {
  * useBenchClients whose polling interval the polling sweep can override: the scenario's
  * interval (`base`) unless an override is set.
  * @param base the scenario's polling interval
+ * @param lanes the scenario's lanes (variants among them get clients of their own)
  */
-export function usePollOverride(base: number): OverridableBenchClients {
+export function usePollOverride(base: number, lanes: readonly LaneId[] = []): OverridableBenchClients {
   const [override, setOverride] = useState<number | null>(null);
   const pollIntervalMs = override ?? base;
-  const bench = useBenchClients(pollIntervalMs);
+  const bench = useBenchClients(pollIntervalMs, lanes);
   const polling = bench.clients.polling;
   const latest = useRef({ intervalMs: pollIntervalMs, polling });
   useEffect(() => {

@@ -1,5 +1,4 @@
 /** The Compare view's strings (part of `Messages`). */
-import type { TransportId } from '../../protocol';
 
 export interface CompareMessages {
   nav: { label: string; chat: string; compare: string };
@@ -13,13 +12,17 @@ export interface CompareMessages {
     pollIntervalMs: string;
     warmup: string;
     transports: string;
+    variants: string;
+    /** Why no more held-request variants can be picked. */
+    heldLimit: (max: number) => string;
     mode: string;
     isolate: string;
     sideBySide: string;
     modeHelp: string;
     run: string;
     cancel: string;
-    waiting: (transports: TransportId[]) => string;
+    /** The lanes' labels. */
+    waiting: (lanes: string[]) => string;
   };
   progress: {
     label: string;
@@ -105,6 +108,8 @@ export interface CompareMessages {
     idleBytesOutPerSec: string;
     idleRequestsPerSec: string;
     unitBytes: string;
+    timelineHeading: string;
+    timelineHelp: string;
   };
   sweep: {
     title: string;

@@ -17,6 +17,8 @@ export const compare: CompareMessages = {
     pollIntervalMs: 'Polling interval (ms)',
     warmup: 'Warm-up messages (not counted)',
     transports: 'Transports',
+    variants: 'Library variants (each a column of its own)',
+    heldLimit: (max) => `At most ${max} of the variants that keep a request open (long-polling, streaming): the browser opens only six connections per origin.`,
     mode: 'Mode',
     isolate: 'One transport at a time (exact bytes)',
     sideBySide: 'All at once (side by side)',
@@ -115,6 +117,8 @@ export const compare: CompareMessages = {
     idleBytesOutPerSec: 'Idle bytes out/s before',
     idleRequestsPerSec: 'Idle requests/s before',
     unitBytes: 'B',
+    timelineHeading: 'How each fresh client got connected',
+    timelineHelp: 'Each fresh client’s requests and frames from its first request until a second after its welcome (the ring), on the server’s clock, from the wire inspector: SockJS’s /info, Socket.IO’s handshake, probe and switch, the 101, polling’s first beats. The bytes above stop at the welcome.',
   },
   sweep: {
     title: 'Polling sweep: latency and idle bytes vs interval',

@@ -77,6 +77,7 @@ export const report: ReportMessages = {
     chart: { title: 'Connect cost: bytes until the welcome', yLabel: 'bytes' },
     caption: 'Connect cost of a fresh client, until its welcome',
     msToWelcome: 'ms to welcome',
+    timelineHeading: 'Negotiation timeline: how each fresh client got connected',
     idleBytesInPerSec: 'idle bytes in / s before',
     idleBytesOutPerSec: 'idle bytes out / s before',
     idleRequestsPerSec: 'idle requests / s before',

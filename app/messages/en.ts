@@ -71,6 +71,17 @@ export const messages: Messages = {
     sockjs: { name: 'SockJS', short: 'SockJS', summary: 'WebSocket-like API that falls back to HTTP streaming or polling.' },
     socketio: { name: 'Socket.IO v4', short: 'Socket.IO', summary: 'Events, rooms and namespaces built in; reconnects by itself.' },
   },
+  lanes: {
+    polling: { short: 'polling', variant: 'short polling' },
+    ws: { short: 'ws', variant: 'WebSocket' },
+    sockjs: { short: 'SockJS', variant: 'library chooses (WebSocket here)' },
+    socketio: { short: 'Socket.IO', variant: 'WebSocket only' },
+    'socketio:polling': { short: 'Socket.IO · long-polling', variant: 'long-polling only' },
+    'socketio:upgrade': { short: 'Socket.IO · upgrade', variant: 'polling, then upgrade (library default)' },
+    'sockjs:xhr-streaming': { short: 'SockJS · xhr-streaming', variant: 'xhr-streaming only' },
+    'sockjs:xhr-polling': { short: 'SockJS · xhr-polling', variant: 'xhr-polling only' },
+    'sockjs:eventsource': { short: 'SockJS · EventSource', variant: 'EventSource only' },
+  },
   states: {
     idle: 'Not started',
     connecting: 'Connecting…',
@@ -79,6 +90,10 @@ export const messages: Messages = {
     closed: 'Closed',
   },
   pane: {
+    variant: 'Variant',
+    variantHelp: 'Which of its library’s sub-transports this pane uses. Changing it reconnects the pane.',
+    timeline: 'How this pane got connected',
+    timelineHelp: 'This pane’s own requests and frames around its connect, from the wire inspector (server clock). The ring is the welcome.',
     via: 'via',
     viaNone: 'n/a',
     myId: 'my id',
@@ -172,6 +187,7 @@ export const messages: Messages = {
     resumed: (replayed, recovered) =>
       `Resumed: ${replayed} missed message${replayed === 1 ? '' : 's'} replayed below${recovered ? '; nothing lost.' : ', but some were lost (see the delivery ledger).'}`,
     down: (reason) => `Connection lost: ${reason}.`,
+    switched: (from, to) => `Switched from ${from} to ${to}.`,
     closed: 'Connection closed.',
     renamed: (name) => `Now called ${name}.`,
     rooms: (rooms) => `My rooms: ${listOf(rooms)}.`,

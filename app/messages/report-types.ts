@@ -82,6 +82,7 @@ export interface ReportMessages {
     chart: Omit<ChartText, 'xLabel'>;
     caption: string;
     msToWelcome: string;
+    timelineHeading: string;
     idleBytesInPerSec: string;
     idleBytesOutPerSec: string;
     idleRequestsPerSec: string;

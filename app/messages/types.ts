@@ -2,7 +2,7 @@
  * The shape of a message catalogue: every user-facing string of the page. A new language is one
  * more file implementing `Messages` (e.g. `zh-CN.ts`), registered in `index.ts`.
  */
-import type { ErrorCode, TransportId } from '../../protocol';
+import type { ErrorCode, LaneId, TransportId } from '../../protocol';
 import type { ClientState } from '../../client/chat-client';
 import type { UiScope } from '../lib/ui-scope';
 import type { ClassroomMessages } from './classroom-types';
@@ -82,8 +82,19 @@ export interface Messages {
     help: string;
   };
   transports: Record<TransportId, { name: string; short: string; summary: string }>;
+  /**
+   * Each lane (a transport, or one of its library's variants, protocol/lanes.ts): `short` labels
+   * its column in the Compare view, `variant` names it in a pane's variant picker.
+   */
+  lanes: Record<LaneId, { short: string; variant: string }>;
   states: Record<ClientState, string>;
   pane: {
+    /** Label of the picker of the library's variant (sub-transports). */
+    variant: string;
+    variantHelp: string;
+    /** The pane's own negotiation timeline (a disclosure). */
+    timeline: string;
+    timelineHelp: string;
     via: string;
     viaNone: string;
     myId: string;
@@ -158,6 +169,8 @@ export interface Messages {
     /** After a reconnect: what the server replayed, and whether anything was beyond recovery. */
     resumed: (replayed: number, recovered: boolean) => string;
     down: (reason: string) => string;
+    /** The library switched sub-transport (Socket.IO's upgrade). */
+    switched: (from: string, to: string) => string;
     closed: string;
     renamed: (name: string) => string;
     rooms: (rooms: string[]) => string;

@@ -17,6 +17,8 @@ export const compare: CompareMessages = {
     pollIntervalMs: '轮询间隔（ms）',
     warmup: '预热消息数（不计入）',
     transports: '传输方式',
+    variants: '库的变体（各占一列）',
+    heldLimit: (max) => `一直占着一个请求的变体（长轮询、流）最多选 ${max} 个：浏览器对同一来源只开六个连接。`,
     mode: '模式',
     isolate: '一次一种（字节数精确）',
     sideBySide: '同时进行（并排）',
@@ -115,6 +117,8 @@ export const compare: CompareMessages = {
     idleBytesOutPerSec: '之前的空闲出站字节/秒',
     idleRequestsPerSec: '之前的空闲请求数/秒',
     unitBytes: 'B',
+    timelineHeading: '每个新客户端是怎样连上的',
+    timelineHelp: '每个新客户端从第一个请求到收到欢迎消息（圆圈）之后一秒内的所有请求和帧，按服务器时钟排列，来自线路检查器：SockJS 的 /info，Socket.IO 的握手、探测和切换，101，轮询最初的几拍。上面的字节数只算到欢迎消息为止。',
   },
   sweep: {
     title: '轮询间隔扫描：延迟和空闲字节随间隔的变化',

@@ -77,6 +77,7 @@ export const report: ReportMessages = {
     chart: { title: '建立连接的开销：收到欢迎消息前的字节', yLabel: '字节' },
     caption: '新客户端建立连接的开销（到收到欢迎消息为止）',
     msToWelcome: '到欢迎消息（ms）',
+    timelineHeading: '协商时间线：每个新客户端是怎样连上的',
     idleBytesInPerSec: '测量前空闲入站字节 / 秒',
     idleBytesOutPerSec: '测量前空闲出站字节 / 秒',
     idleRequestsPerSec: '测量前空闲请求数 / 秒',

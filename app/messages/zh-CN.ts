@@ -73,6 +73,17 @@ export const messages: Messages = {
     sockjs: { name: 'SockJS', short: 'SockJS', summary: '类似 WebSocket 的 API，不行时退回到 HTTP 流或轮询。' },
     socketio: { name: 'Socket.IO v4', short: 'Socket.IO', summary: '内置事件、房间和命名空间；断线后自动重连。' },
   },
+  lanes: {
+    polling: { short: '轮询', variant: '短轮询' },
+    ws: { short: 'ws', variant: 'WebSocket' },
+    sockjs: { short: 'SockJS', variant: '由库选择（这里是 WebSocket）' },
+    socketio: { short: 'Socket.IO', variant: '仅 WebSocket' },
+    'socketio:polling': { short: 'Socket.IO · 长轮询', variant: '仅长轮询' },
+    'socketio:upgrade': { short: 'Socket.IO · 升级', variant: '先轮询再升级（库的默认）' },
+    'sockjs:xhr-streaming': { short: 'SockJS · xhr-streaming', variant: '仅 xhr-streaming' },
+    'sockjs:xhr-polling': { short: 'SockJS · xhr-polling', variant: '仅 xhr-polling' },
+    'sockjs:eventsource': { short: 'SockJS · EventSource', variant: '仅 EventSource' },
+  },
   states: {
     idle: '未启动',
     connecting: '连接中…',
@@ -81,6 +92,10 @@ export const messages: Messages = {
     closed: '已关闭',
   },
   pane: {
+    variant: '变体',
+    variantHelp: '这个窗格用它那个库的哪一种子传输方式。改了就会重新连接。',
+    timeline: '这个窗格是怎样连上的',
+    timelineHelp: '这个窗格自己在连接前后的请求和帧，来自线路检查器（服务器时钟）。圆圈是欢迎消息。',
     via: '经由',
     viaNone: '无',
     myId: '我的 id',
@@ -174,6 +189,7 @@ export const messages: Messages = {
     resumed: (replayed, recovered) =>
       `已续接：下面补发了错过的 ${replayed} 条消息${recovered ? '，没有丢失。' : '，但有一些丢失了（见投递账本）。'}`,
     down: (reason) => `连接断开：${reason}。`,
+    switched: (from, to) => `已从 ${from} 切换到 ${to}。`,
     closed: '连接已关闭。',
     renamed: (name) => `现在叫 ${name}。`,
     rooms: (rooms) => `我的房间：${listOf(rooms)}。`,

@@ -5,7 +5,7 @@
 import { arch, cpus, loadavg, platform, release, totalmem } from 'node:os';
 import type { BenchmarkResult } from '../../measure/benchmark-result';
 import type { Scenario } from '../../measure/scenario';
-import type { TransportId } from '../../protocol';
+import type { LaneId } from '../../protocol';
 import type { CompareCosts } from './cost-report';
 import { textTable } from './text-table';
 
@@ -73,7 +73,7 @@ export function buildReport(
 
 /** One line of the terminal table, straight from the export. */
 export interface SummaryRow {
-  transport: TransportId;
+  transport: LaneId;
   delivered: number;
   expected: number;
   p50Ms: number;

@@ -7,10 +7,11 @@
 import { CATALOGUES } from '../../app/messages/catalogues';
 import type { Messages } from '../../app/messages/types';
 import { PERCENTILE_COLORS, DIRECTION_COLORS } from '../../app/lib/series-colors';
-import { TRANSPORT_COLORS } from '../../app/lib/transport-colors';
+import { LANE_COLORS, TRANSPORT_COLORS } from '../../app/lib/transport-colors';
 import type { CompareCosts, ExportedCost } from './cost-report';
 import { esc, formatSeconds, num, table } from './html-table';
 import { barChart, lineChart } from './svg-charts';
+import { timelineChart } from './svg-timeline';
 
 /** The theory line's colour, as on the page's sweep chart. */
 const THEORY_COLOR = '#475569';
@@ -58,7 +59,7 @@ function connectSection(connect: ExportedCost<'connect'>, m: Messages): string {
     locale,
     t.chart,
     [c.bytesIn, c.bytesOut],
-    connect.rows.map((r) => ({ name: r.transport, color: TRANSPORT_COLORS[r.transport], values: [r.bytesIn, r.bytesOut] })),
+    connect.rows.map((r) => ({ name: r.transport, color: LANE_COLORS[r.transport], values: [r.bytesIn, r.bytesOut] })),
   );
   return [
     `<h2>${esc(t.heading)}</h2>`,
@@ -71,7 +72,19 @@ function connectSection(connect: ExportedCost<'connect'>, m: Messages): string {
       connect.rows.map((r) => [r.transport, r.bytesIn, r.bytesOut, r.requests, r.ms, r.idleBytesInPerSec, r.idleBytesOutPerSec, r.idleRequestsPerSec, r.idleWindowMs]),
       'connect-cost',
     ),
+    timelineSection(connect, m),
   ].join('\n');
+}
+
+/** The connect's negotiation timeline; '' when the export has none (an inspector-less server, or an older export). */
+function timelineSection(connect: ExportedCost<'connect'>, m: Messages): string {
+  const t = m.report.connect;
+  const lanes = connect.rows.map((r) => ({
+    label: m.inspector.timeline.lane(r.transport, num(m.locale, r.ms)),
+    marks: r.timeline ?? [],
+  }));
+  const chart = timelineChart(m.locale, lanes, { title: t.timelineHeading, axis: m.inspector.timeline.axis, mark: m.inspector.timeline.mark });
+  return chart === '' ? '' : `<h3>${esc(t.timelineHeading)}</h3>\n<p>${esc(m.compare.connect.timelineHelp)}</p>\n${chart}`;
 }
 
 function sweepSection(sweep: ExportedCost<'sweep'>, m: Messages): string {

@@ -3,7 +3,7 @@
  * exported numbers only. No scripts, no external files, so it can be mailed or attached to CI.
  * Written in the language of the catalogue it is given (`--lang`).
  */
-import { TRANSPORT_COLORS } from '../../app/lib/transport-colors';
+import { LANE_COLORS } from '../../app/lib/transport-colors';
 import { CATALOGUES } from '../../app/messages/catalogues';
 import type { Messages } from '../../app/messages/types';
 import type { LatencySummary } from '../../measure/latency-histogram';
@@ -25,7 +25,7 @@ export function renderHtmlReport(report: CompareReport, m: Messages = CATALOGUES
   const t = m.report;
   const c = t.columns;
   const s = result.scenario;
-  const color = (id: keyof typeof TRANSPORT_COLORS) => TRANSPORT_COLORS[id];
+  const color = (id: keyof typeof LANE_COLORS) => LANE_COLORS[id];
   const summary = summaryRows(result);
   const latencyHeader = [c.samples, c.ms(c.mean), c.ms('p50'), c.ms('p90'), c.ms('p95'), c.ms('p99'), c.ms(c.max)];
 

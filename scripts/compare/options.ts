@@ -1,9 +1,9 @@
 /** Command-line options of `npm run compare`, parsed with node:util's parseArgs. */
 import { parseArgs } from 'node:util';
-import { isTransportId, TRANSPORT_IDS } from '../../protocol';
+import { LANE_IDS, parseLaneList } from '../../protocol';
 import { CATALOGUES, DEFAULT_LOCALE, isLocale, type Locale } from '../../app/messages/catalogues';
 import { IDLE_SECONDS } from '../../measure/idle-cost';
-import { SCENARIO_BOUNDS, SCENARIO_DEFAULTS, SWEEP_BOUNDS, SWEEP_DEFAULTS, scenarioSchema, type Scenario } from '../../measure/scenario';
+import { MAX_HELD_LANES, SCENARIO_BOUNDS, SCENARIO_DEFAULTS, SWEEP_BOUNDS, SWEEP_DEFAULTS, scenarioSchema, type Scenario } from '../../measure/scenario';
 import { COST_KINDS, costSeconds, type CostKind } from './cost-plan';
 import { exitCodesHelp, wholeNumber } from '../cli-numbers';
 
@@ -51,7 +51,9 @@ Scenario (the same fields and bounds as the /compare form and its URL):
   --size N            text size in bytes, ${B.sizeBytes.min}-${B.sizeBytes.max} (default ${D.sizeBytes})
   --poll-interval MS  polling pane's period, ${B.pollIntervalMs.min}-${B.pollIntervalMs.max} (default ${D.pollIntervalMs})
   --warmup N          first messages left out of the statistics, below --messages (default ${D.warmup})
-  --transports LIST   comma-separated: ${TRANSPORT_IDS.join(',')} (default: all)
+  --transports LIST   comma-separated lanes: ${LANE_IDS.join(',')}
+                      (default: the four transports; a variant is a column of its own, at most
+                      ${MAX_HELD_LANES} of those that hold a request open)
   --isolate           one transport at a time: exact bytes per transport (default)
   --no-isolate        all transports at once, side by side
 
@@ -156,11 +158,11 @@ export function parseCompareArgs(argv: string[], env: Record<string, string | un
   if (values.isolate && values['no-isolate']) throw new Error('--isolate and --no-isolate exclude each other');
   let transports = [...D.transports];
   if (values.transports !== undefined) {
-    const listed = values.transports.split(',').map((s) => s.trim()).filter(Boolean);
-    const unknown = listed.filter((id) => !isTransportId(id));
-    if (unknown.length > 0 || listed.length === 0) throw new Error(`--transports: unknown "${unknown.join(',')}"; pick from ${TRANSPORT_IDS.join(',')}`);
-    // The page lists transports in canonical order; so does the URL encoder.
-    transports = TRANSPORT_IDS.filter((id) => listed.includes(id));
+    const listed = parseLaneList(values.transports);
+    if ('unknown' in listed) throw new Error(`--transports: unknown "${listed.unknown}"; pick from ${LANE_IDS.join(',')}`);
+    if (listed.lanes.length === 0) throw new Error(`--transports: empty; pick from ${LANE_IDS.join(',')}`);
+    // The page lists lanes in canonical order; so does the URL encoder.
+    transports = LANE_IDS.filter((id) => listed.lanes.includes(id));
   }
   const messages = intOption(values.messages, 'messages', B.messages, D.messages);
   const sweep = costs.includes('sweep')

@@ -27,6 +27,8 @@ function valueAt(node: unknown, path: string): unknown {
 const SAME_IN_BOTH = [
   /^language\.names\./,
   /^transports\.\w+\.short$/,
+  /^lanes\.[\w:-]+\.short$/,
+  /^lanes\.ws\.variant$/,
   /^transports\.(sockjs|socketio)\.name$/,
   /^header\.defaultNameBase$/,
   /^log\.arrow$/,

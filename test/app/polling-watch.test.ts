@@ -24,7 +24,9 @@ test('chapter 1: requests, empty polls and useful messages are counted by the po
     assert.equal(run.tally.messages, 2, 'both messages came with a poll');
     // 1.5 s at one poll per 100 ms plus the round trip: several polls, nearly all of them empty.
     assert.ok(run.tally.polls >= 5, `polls: ${run.tally.polls}`);
-    assert.ok(run.tally.emptyPolls <= run.tally.polls - 1 && run.tally.emptyPolls >= run.tally.polls - 3, `empty ${run.tally.emptyPolls} of ${run.tally.polls}`);
+    // Which polls bring the presence and room events around the messages depends on timing (a loaded
+    // machine spreads them over more polls), so: some polls carried something, most carried nothing.
+    assert.ok(run.tally.emptyPolls <= run.tally.polls - 1 && run.tally.emptyPolls > run.tally.polls / 2, `empty ${run.tally.emptyPolls} of ${run.tally.polls}`);
     // open, hello, the polls, close: every request the client made.
     assert.ok(run.tally.requests >= run.tally.polls + 3, `requests ${run.tally.requests}`);
     assert.ok(run.bytes > 0 && run.bytesPerMessage! > 0);

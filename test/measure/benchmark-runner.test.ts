@@ -1,25 +1,25 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
-import { emptyBuckets, type MessageEvent, type TransportId, type WireMetricsResponse } from '../../protocol';
-import { runBenchmark, type BenchClient } from '../../measure/benchmark-runner';
+import { emptyBuckets, isValidRoom, LANE_IDS, type LaneId, type MessageEvent, type WireMetricsResponse } from '../../protocol';
+import { benchRoom, runBenchmark, type BenchClient } from '../../measure/benchmark-runner';
 import { scenarioSchema } from '../../measure/scenario';
 
 /** An in-memory chat: room messages reach every member after `delayMs`; each send costs 100 bytes in. */
 function fakeChat(delayMs: number) {
   const members = new Map<string, Set<FakeClient>>();
-  const wire = { polling: 0, ws: 0, sockjs: 0, socketio: 0 } as Record<TransportId, number>;
+  const wire = Object.fromEntries(LANE_IDS.map((id) => [id, 0])) as Record<LaneId, number>;
   class FakeClient implements BenchClient {
     state = 'open';
     private handlers: ((e: MessageEvent) => void)[] = [];
-    constructor(readonly transport: TransportId) {}
+    constructor(readonly lane: LaneId) {}
     on(type: 'message' | 'error', handler: (event: never) => void) {
       if (type !== 'message') return () => undefined;
       this.handlers.push(handler as (e: MessageEvent) => void);
       return () => (this.handlers = this.handlers.filter((h) => h !== handler));
     }
     send(op: { room: string; text: string; ref: string }) {
-      wire[this.transport] += 100;
+      wire[this.lane] += 100;
       const event = { type: 'message', room: op.room, ref: op.ref, text: op.text, serverMicros: 7 } as MessageEvent;
       for (const c of members.get(op.room) ?? []) setTimeout(() => c.handlers.forEach((h) => h(event)), delayMs);
       return true;
@@ -32,9 +32,8 @@ function fakeChat(delayMs: number) {
     }
   }
   const readWire = async (): Promise<WireMetricsResponse> => {
-    const bucket = (t: TransportId) => ({ bytesIn: wire[t], bytesOut: 0, requests: 0, upgrades: 0, connections: 1 });
-    const zero = { bytesIn: 0, bytesOut: 0, requests: 0, upgrades: 0, connections: 0 };
-    return { since: 1, buckets: { ...emptyBuckets(), polling: bucket('polling'), ws: bucket('ws'), sockjs: bucket('sockjs'), socketio: bucket('socketio'), page: zero, api: zero } };
+    const bucket = (t: LaneId) => ({ bytesIn: wire[t], bytesOut: 0, requests: 0, upgrades: 0, connections: 1 });
+    return { since: 1, buckets: { ...emptyBuckets(), ...Object.fromEntries(LANE_IDS.map((id) => [id, bucket(id)])) } };
   };
   return { FakeClient, readWire };
 }
@@ -67,4 +66,20 @@ test('an aborted signal stops the run with an AbortError', async () => {
     runBenchmark(scenario, { clients: { ws: new FakeClient('ws') }, readWire, now: () => performance.now(), signal: controller.signal }),
     { name: 'AbortError' },
   );
+});
+
+test('variant lanes are columns of their own: own sender, own receiver, own bucket', async () => {
+  const { FakeClient, readWire } = fakeChat(1);
+  const lanes: LaneId[] = ['socketio', 'socketio:polling', 'sockjs:xhr-streaming'];
+  const scenario = scenarioSchema.parse({ messages: 6, ratePerSec: 100, transports: lanes, warmup: 1 });
+  const clients = Object.fromEntries(lanes.map((id) => [id, new FakeClient(id)]));
+  const result = await runBenchmark(scenario, { clients, readWire, now: () => performance.now() });
+  assert.deepEqual(result.senders.map((s) => s.transport), lanes);
+  assert.deepEqual(result.receivers.map((r) => [r.transport, r.delivered]), lanes.map((id) => [id, 18]));
+  for (const s of result.senders) assert.equal(s.wire.bytesInPerMessage, 100, `${s.transport} counted in its own bucket`);
+});
+
+test('every lane gets a valid room name, even with the longest tag', () => {
+  for (const lane of LANE_IDS) assert.ok(isValidRoom(benchRoom('abcdef', lane)), benchRoom('abcdef', lane));
+  assert.notEqual(benchRoom('t', 'socketio'), benchRoom('t', 'socketio:polling'));
 });

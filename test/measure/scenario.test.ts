@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeScenario, encodeScenario, SCENARIO_DEFAULTS, scenarioSchema, SWEEP_DEFAULTS } from '../../measure/scenario';
+import { decodeScenario, encodeScenario, heldLanes, MAX_HELD_LANES, SCENARIO_DEFAULTS, scenarioSchema, SWEEP_DEFAULTS } from '../../measure/scenario';
 
 test('an empty query string gives the defaults', () => {
   assert.deepEqual(decodeScenario(''), SCENARIO_DEFAULTS);
@@ -55,4 +55,23 @@ test('the sweep is optional: absent from old URLs, written only when set, clampe
   assert.deepEqual(decodeScenario(`?${encodeScenario(s)}`), s);
   assert.match(encodeScenario(s), /sweep=250%2C1000%2C5000&sweepMessages=6/);
   assert.deepEqual(decodeScenario('sweepMessages=1').sweep, { intervalsMs: SWEEP_DEFAULTS.intervalsMs, messages: 2 });
+});
+
+test('variants are lanes of the scenario: decoded, encoded in canonical order, round-tripped', () => {
+  const s = decodeScenario('transports=sockjs:xhr-streaming,polling,socketio:polling,ws');
+  assert.deepEqual(s.transports, ['polling', 'ws', 'socketio:polling', 'sockjs:xhr-streaming']);
+  assert.match(encodeScenario(s), /transports=polling%2Cws%2Csocketio%3Apolling%2Csockjs%3Axhr-streaming/);
+  assert.deepEqual(decodeScenario(encodeScenario(s)), s);
+  assert.deepEqual(decodeScenario('transports=socketio:carrier-pigeon,ws').transports, ['ws']);
+});
+
+test('at most MAX_HELD_LANES lanes that hold a request: the URL drops the rest, the schema refuses', () => {
+  const all = ['socketio:polling', 'sockjs:xhr-streaming', 'sockjs:xhr-polling', 'sockjs:eventsource'];
+  assert.equal(heldLanes(all as never).length, 4, 'all four hold a request open');
+  const decoded = decodeScenario(`transports=ws,${all.join(',')}`);
+  assert.deepEqual(decoded.transports, ['ws', ...all.slice(0, MAX_HELD_LANES)]);
+  const refused = scenarioSchema.safeParse({ transports: all });
+  assert.equal(refused.success, false);
+  assert.match(JSON.stringify(refused.error?.issues), /six connections per origin/);
+  assert.equal(scenarioSchema.safeParse({ transports: ['socketio:upgrade', ...all.slice(0, 3)] }).success, true, 'the upgrade lane ends on WebSocket');
 });

@@ -27,6 +27,7 @@ test('options map onto the page\u2019s scenario', () => {
   if (o === 'help') return;
   // Canonical order, like the page; the default warm-up shrinks to stay below a tiny run.
   assert.deepEqual(o.scenario, { messages: 20, ratePerSec: 20, sizeBytes: 32, pollIntervalMs: 250, transports: ['ws', 'socketio'], isolate: false, warmup: 5 });
+  assert.deepEqual(parse(['--transports', 'socketio:polling,polling,sockjs:xhr-streaming']).scenario.transports, ['polling', 'socketio:polling', 'sockjs:xhr-streaming'], 'lanes, in canonical order');
   assert.equal(o.baseUrl, 'http://127.0.0.1:4000');
   assert.equal(o.outDir, 'x');
   assert.equal(o.chromiumPath, '/usr/bin/chromium');
@@ -95,6 +96,12 @@ test('bad values fail loudly instead of being clamped', () => {
   assert.throws(() => parseCompareArgs(['--messages', '0'], {}), /--messages must be within 1-5000/);
   assert.throws(() => parseCompareArgs(['--rate', 'fast'], {}), /--rate wants a whole number/);
   assert.throws(() => parseCompareArgs(['--transports', 'ws,carrier-pigeon'], {}), /unknown "carrier-pigeon"/);
+  assert.throws(() => parseCompareArgs(['--transports', 'sockjs:iframe'], {}), /unknown "sockjs:iframe"/);
+  assert.throws(() => parseCompareArgs(['--transports', ','], {}), /--transports: empty/);
+  assert.throws(
+    () => parseCompareArgs(['--transports', 'socketio:polling,sockjs:xhr-streaming,sockjs:xhr-polling,sockjs:eventsource'], {}),
+    /six connections per origin/,
+  );
   assert.throws(() => parseCompareArgs(['--messages', '5', '--warmup', '5'], {}), /warmup must be less than messages/);
   assert.throws(() => parseCompareArgs(['--isolate', '--no-isolate'], {}), /exclude each other/);
   assert.throws(() => parseCompareArgs(['--timeout', '-1'], {}), /--timeout/);

@@ -16,7 +16,8 @@ export const IDLE: IdleCostResult = {
   ],
 };
 
-const connectRow = (transport: ConnectCostResult['rows'][number]['transport'], bytesIn: number, requests: number, ms: number) => ({
+type ConnectRow = ConnectCostResult['rows'][number];
+const connectRow = (transport: ConnectRow['transport'], bytesIn: number, requests: number, ms: number, timeline: ConnectRow['timeline'] = null): ConnectRow => ({
   transport,
   bytesIn,
   bytesOut: Math.round(bytesIn / 2),
@@ -26,13 +27,23 @@ const connectRow = (transport: ConnectCostResult['rows'][number]['transport'], b
   idleBytesOutPerSec: transport === 'polling' ? 435.9 : 0,
   idleRequestsPerSec: transport === 'polling' ? 2 : 0,
   idleWindowMs: 1500,
+  timeline,
 });
+
+/** SockJS's negotiation as the inspector reads it: `/info`, then the WebSocket's 101 and `o`. */
+export const SOCKJS_TIMELINE: NonNullable<ConnectRow['timeline']> = [
+  { atMs: 0, dir: 'in', kind: 'http-request', bytes: 412, summary: 'GET /rt/sockjs/info', welcome: false },
+  { atMs: 1.2, dir: 'out', kind: 'http-response', bytes: 378, summary: 'SockJS /info → 200', welcome: false },
+  { atMs: 4.5, dir: 'in', kind: 'http-request', bytes: 498, summary: 'GET /rt/sockjs/123/abc/websocket (upgrade)', welcome: false },
+  { atMs: 5.1, dir: 'out', kind: 'http-response', bytes: 129, summary: '101 Switching Protocols', welcome: false },
+  { atMs: 6.9, dir: 'out', kind: 'ws-frame', bytes: 120, summary: 'WS text · SockJS a[welcome]', welcome: true },
+];
 
 export const CONNECT: ConnectCostResult = {
   startedAt: '2026-11-26T10:00:03.000Z',
   ns: '/lab',
   pollIntervalMs: 500,
-  rows: [connectRow('polling', 3450, 5, 514.1), connectRow('ws', 601, 1, 3.8), connectRow('sockjs', 1290, 2, 8.5), connectRow('socketio', 658, 1, 5.6)],
+  rows: [connectRow('polling', 3450, 5, 514.1), connectRow('ws', 601, 1, 3.8), connectRow('sockjs', 1290, 2, 8.5, SOCKJS_TIMELINE), connectRow('socketio', 658, 1, 5.6)],
 };
 
 const point = (intervalMs: number, meanMs: number, received: number) => ({

@@ -64,3 +64,20 @@ test('the idle charts: bytes and requests per client and minute, one bar per tra
   assert.match(requests, /<title>polling requests \/ min: 120<\/title>/);
   assert.equal([...requests.matchAll(/<rect [^>]*><title>/g)].length, EXPORTED.idle.rows.length);
 });
+
+test('the connect timeline: one lane per client with marks, each mark titled with its time and summary', () => {
+  const html = renderCostSections({ connect: EXPORTED.connect });
+  const svg = svgNamed(html, 'Negotiation timeline: how each fresh client got connected');
+  // Only the SockJS row carries marks in the fixture: one lane, five marks, the welcome a ring.
+  assert.equal([...svg.matchAll(/class="timeline-lane"/g)].length, 1);
+  assert.match(svg, /sockjs: welcome after 8\.5 ms/);
+  const titles = [...svg.matchAll(/<title>(.*?)<\/title>/g)].map((m) => m[1]);
+  assert.deepEqual(titles.slice(0, 2), ['0 ms: GET /rt/sockjs/info', '1.2 ms: SockJS /info → 200']);
+  assert.equal([...svg.matchAll(/<circle /g)].length, 1, 'the welcome');
+  // Requests above the lane's middle, answers below.
+  const ys = [...svg.matchAll(/<rect x="[\d.]+" y="(\d+)" width="3"/g)].map((m) => Number(m[1]));
+  assert.deepEqual(ys, [25, 36, 25, 36]);
+  // Without marks (an inspector-less server), no timeline at all.
+  const bare = { ...EXPORTED.connect!, rows: EXPORTED.connect!.rows.map((r) => ({ ...r, timeline: null })) };
+  assert.doesNotMatch(renderCostSections({ connect: bare }), /timeline-lane/);
+});

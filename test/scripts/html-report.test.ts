@@ -55,7 +55,9 @@ function visibleText(html: string): string {
 
 /** Latin words a Chinese reader sees on purpose: names of things, units, symbols. */
 // `compare` is the page's path (/compare) in the intro.
-const LATIN_IN_ZH = new Set(['Transport', 'Lab', 'polling', 'ws', 'sockjs', 'socketio', 'WebSocket', 'GET', 'events', 'ms', 'B', 'MiB', 'Node', 'Chromium', 'linux', 'v', 'X', 'T', 'Z', 'CDF', 'serverMicros', 'p', 'rate_limited', 'lab', 'JSON', 'TCP', 'compare']);
+const LATIN_IN_ZH = new Set(['Transport', 'Lab', 'polling', 'ws', 'sockjs', 'socketio', 'WebSocket', 'GET', 'events', 'ms', 'B', 'MiB', 'Node', 'Chromium', 'linux', 'v', 'X', 'T', 'Z', 'CDF', 'serverMicros', 'p', 'rate_limited', 'lab', 'JSON', 'TCP', 'compare',
+  // Names in the connect timeline's note, and the inspector's summaries of wire units in its tooltips: protocol text, the same in every language.
+  'SockJS', 'Socket', 'IO', 'info', 'rt', 'abc', 'websocket', 'upgrade', 'Switching', 'Protocols', 'WS', 'text', 'a', 'welcome']);
 
 test('en: lang, English text, numbers grouped as English writes them', () => {
   const html = renderHtmlReport(report(), CATALOGUES.en);

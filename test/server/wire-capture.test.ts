@@ -5,9 +5,10 @@
  * Skips (saying why) where tcpdump is missing or may not capture; CI installs it and runs as root.
  */
 import assert from 'node:assert/strict';
+import { globalAgent } from 'node:http';
 import { test } from 'node:test';
 import { io } from 'socket.io-client';
-import { TRANSPORT_IDS, TRANSPORT_PATHS, type TransportId, type WireBucket } from '../../protocol';
+import { LANE_IDS, TRANSPORT_PATHS, type LaneId, type WireBucket } from '../../protocol';
 import { startByteCountingProxy, byteLength } from '../support/byte-counting-proxy';
 import { startLab, waitUntil, type RunningLab } from '../support/lab-fixture';
 import { findTcpdump, startCapture } from '../support/packet-capture';
@@ -57,31 +58,37 @@ function assertMeterMatchesCapture(running: RunningLab, packets: Map<number, Cap
  * The inspector's records of each transport add up, per direction, to the meter's bucket (which
  * the caller has checked against the capture): log = meter = capture.
  */
-async function assertInspectorMatchesMeter(running: RunningLab, transports: readonly TransportId[]): Promise<void> {
+async function assertInspectorMatchesMeter(running: RunningLab, transports: readonly LaneId[]): Promise<void> {
   // The inspector settles a closed connection's unclaimed bytes one tick after the meter.
   await new Promise((resolve) => setImmediate(resolve));
   const { buckets } = running.lab.wireMeter.snapshot();
   const records = running.lab.inspector!.all();
   for (const transport of transports) {
-    const sum = (dir: 'in' | 'out') => records.filter((r) => r.transport === transport && r.dir === dir).reduce((n, r) => n + r.bytes, 0);
+    const sum = (dir: 'in' | 'out') => records.filter((r) => r.lane === transport && r.dir === dir).reduce((n, r) => n + r.bytes, 0);
     assert.deepEqual({ in: sum('in'), out: sum('out') }, { in: buckets[transport].bytesIn, out: buckets[transport].bytesOut }, `${transport}: inspector = meter`);
   }
 }
 
-test('packet capture: per-connection and per-bucket payload bytes equal the meter exactly', { skip: tcpdump.reason ?? false }, async () => {
+test('packet capture: per-connection and per-lane payload bytes equal the meter and the inspector exactly, every variant included', { skip: tcpdump.reason ?? false }, async () => {
   const running = await startLab();
   try {
     const packets = await captured(running, async () => {
-      for (const transport of TRANSPORT_IDS) await runChatExchange(running.lab, transport, running.url);
+      for (const lane of LANE_IDS) {
+        await runChatExchange(running.lab, lane, running.url);
+        // Node's agent keeps connections alive, and the next lane's library would reuse this lane's:
+        // the meter splits such a connection by request correctly, but the capture can only be
+        // compared per lane when each connection carries one lane.
+        globalAgent.destroy();
+      }
     });
     const records = running.lab.wireMeter.connectionRecords().filter((r) => r.bytesIn + r.bytesOut > 0);
-    assert.ok(records.length >= TRANSPORT_IDS.length, `expected a connection per transport, got ${records.length}`);
+    assert.ok(records.length >= LANE_IDS.length, `expected a connection per lane, got ${records.length}`);
     assertMeterMatchesCapture(running, packets);
     const byBucket = new Map<WireBucket, { bytesIn: number; bytesOut: number }>();
     for (const record of records) {
       const seen = packets.get(record.remotePort)!;
       const buckets = Object.keys(record.buckets) as WireBucket[];
-      assert.equal(buckets.length, 1, `port ${record.remotePort} carried one bucket in this scenario`);
+      assert.equal(buckets.length, 1, `port ${record.remotePort} carried one bucket in this scenario: ${JSON.stringify(record.buckets)}`);
       const sum = byBucket.get(buckets[0]) ?? { bytesIn: 0, bytesOut: 0 };
       sum.bytesIn += seen.toServer;
       sum.bytesOut += seen.fromServer;
@@ -89,7 +96,7 @@ test('packet capture: per-connection and per-bucket payload bytes equal the mete
     }
     const { buckets } = running.lab.wireMeter.snapshot();
     const report: string[] = [];
-    for (const transport of TRANSPORT_IDS) {
+    for (const transport of LANE_IDS) {
       const fromCapture = byBucket.get(transport);
       assert.ok(fromCapture, `${transport} traffic captured`);
       assert.equal(buckets[transport].bytesIn, fromCapture.bytesIn, `${transport} in`);
@@ -97,7 +104,7 @@ test('packet capture: per-connection and per-bucket payload bytes equal the mete
       report.push(`${transport} in=${fromCapture.bytesIn} out=${fromCapture.bytesOut} conns=${buckets[transport].connections}`);
     }
     console.log(`wire capture: ${report.join('; ')}`);
-    await assertInspectorMatchesMeter(running, TRANSPORT_IDS);
+    await assertInspectorMatchesMeter(running, LANE_IDS);
   } finally {
     await running.close();
   }
@@ -152,7 +159,7 @@ test('packet capture: HTTP clients that disconnect with a long poll or a stream 
     await assertInspectorMatchesMeter(running, ['socketio', 'polling', 'sockjs']);
     const refused = proxy.connections.filter((c) => Buffer.concat(c.fromServer).toString('latin1').startsWith('HTTP/1.1 400 ')).length;
     const { buckets } = running.lab.wireMeter.snapshot();
-    const line = (id: TransportId) => `${id} in=${buckets[id].bytesIn} out=${buckets[id].bytesOut} conns=${buckets[id].connections}`;
+    const line = (id: LaneId) => `${id} in=${buckets[id].bytesIn} out=${buckets[id].bytesOut} conns=${buckets[id].connections}`;
     console.log(`disconnect capture: ${line('socketio')} (${refused} late POSTs refused); ${line('polling')}; ${line('sockjs')}`);
   } finally {
     await proxy.close();

@@ -1,5 +1,5 @@
-import { TRANSPORT_IDS, type TransportId } from '../../../protocol';
-import { SCENARIO_BOUNDS, type Scenario } from '../../../measure/scenario';
+import { isBaseLane, LANE_IDS, LANES, TRANSPORT_IDS, type LaneId } from '../../../protocol';
+import { heldLanes, MAX_HELD_LANES, SCENARIO_BOUNDS, type Scenario } from '../../../measure/scenario';
 import { useMessages } from '../../messages/messages-provider';
 import { LABEL, PRIMARY_BUTTON, SECONDARY_BUTTON } from '../control-classes';
 import { NumberField } from './number-field';
@@ -11,8 +11,8 @@ export interface BenchmarkFormProps {
   onRun: () => void;
   onCancel: () => void;
   running: boolean;
-  /** Selected transports whose client is not connected yet (Run waits for them). */
-  notReady: TransportId[];
+  /** Labels of selected lanes whose client is not connected yet (Run waits for them). */
+  notReady: string[];
 }
 
 type NumberKey = 'messages' | 'ratePerSec' | 'sizeBytes' | 'pollIntervalMs' | 'warmup';
@@ -28,10 +28,12 @@ export function BenchmarkForm({ scenario, onChange, onRun, onCancel, running, no
     next.warmup = Math.min(next.warmup, next.messages - 1);
     onChange(next);
   };
-  const toggle = (id: TransportId, on: boolean) => {
-    const picked = TRANSPORT_IDS.filter((x) => (x === id ? on : scenario.transports.includes(x)));
+  const toggle = (id: LaneId, on: boolean) => {
+    const picked = LANE_IDS.filter((x) => (x === id ? on : scenario.transports.includes(x)));
     if (picked.length > 0) onChange({ ...scenario, transports: picked });
   };
+  const heldFull = heldLanes(scenario.transports).length >= MAX_HELD_LANES;
+  const variants = LANE_IDS.filter((id) => !isBaseLane(id));
   return (
     <form
       className="flex flex-col gap-3 rounded-xl border border-slate-300 bg-white p-4"
@@ -67,6 +69,27 @@ export function BenchmarkForm({ scenario, onChange, onRun, onCancel, running, no
             {messages.transports[id].name}
           </label>
         ))}
+      </fieldset>
+      <fieldset disabled={running} className="flex flex-wrap gap-x-6 gap-y-2">
+        <legend className={LABEL}>{t.variants}</legend>
+        {variants.map((id) => {
+          const checked = scenario.transports.includes(id);
+          // A held-request variant cannot be added past the limit (see MAX_HELD_LANES).
+          const blocked = !checked && heldFull && LANES[id].holdsRequest === true;
+          return (
+            <label key={id} className="flex items-center gap-1">
+              <input
+                type="checkbox"
+                data-testid={`scenario-transport-${id}`}
+                checked={checked}
+                disabled={blocked}
+                onChange={(e) => toggle(id, e.target.checked)}
+              />
+              {messages.lanes[id].short}
+            </label>
+          );
+        })}
+        {heldFull && <p className="w-full text-sm text-slate-600" data-testid="held-limit">{t.heldLimit(MAX_HELD_LANES)}</p>}
       </fieldset>
       <fieldset disabled={running} className="flex flex-wrap gap-x-6 gap-y-2">
         <legend className={LABEL}>{t.mode}</legend>

@@ -1,6 +1,6 @@
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { SenderResult } from '../../../measure/benchmark-result';
-import { TRANSPORT_COLORS } from '../../lib/transport-colors';
+import { LANE_COLORS } from '../../lib/transport-colors';
 import { useMessages } from '../../messages/messages-provider';
 import { ChartPanel } from './chart-panel';
 import { MetricTable, transportRows, type MetricColumn } from './metric-table';
@@ -31,8 +31,8 @@ export function CdfSection({ senders }: { senders: SenderResult[] }) {
             key={s.transport}
             data={s.cdf}
             dataKey="percentile"
-            name={messages.transports[s.transport].short}
-            stroke={TRANSPORT_COLORS[s.transport]}
+            name={messages.lanes[s.transport].short}
+            stroke={LANE_COLORS[s.transport]}
             dot={false}
             isAnimationActive={false}
           />

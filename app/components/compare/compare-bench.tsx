@@ -1,6 +1,6 @@
 'use client';
 
-import { TRANSPORT_IDS, type TransportId } from '../../../protocol';
+import { TRANSPORT_IDS, type LaneId } from '../../../protocol';
 import type { ChatClient } from '../../../client/chat-client';
 import { SWEEP_DEFAULTS, type Scenario } from '../../../measure/scenario';
 import { useBenchmark } from '../../hooks/use-benchmark';
@@ -15,8 +15,8 @@ import { RunStatus } from './run-status';
 import { SweepSection } from './sweep-section';
 
 /** The clients that exist (the runner refuses to start when a selected one is missing or not open). */
-function openClients(clients: Record<TransportId, ChatClient | null>): Partial<Record<TransportId, ChatClient>> {
-  return Object.fromEntries(Object.entries(clients).filter(([, c]) => c !== null));
+function openClients(clients: Partial<Record<LaneId, ChatClient | null>>): Partial<Record<LaneId, ChatClient>> {
+  return Object.fromEntries(Object.entries(clients).filter(([, c]) => c !== null && c !== undefined));
 }
 
 /**
@@ -27,12 +27,13 @@ function openClients(clients: Record<TransportId, ChatClient | null>): Partial<R
  */
 export function CompareBench({ scenario, onChange }: { scenario: Scenario; onChange: (next: Scenario) => void }) {
   const messages = useMessages();
-  const bench = usePollOverride(scenario.pollIntervalMs);
+  const bench = usePollOverride(scenario.pollIntervalMs, scenario.transports);
   const { clients, states, pollTimer } = bench;
   const { state, run, cancel } = useBenchmark();
-  const costs = useCostMeasurements(bench);
+  const costs = useCostMeasurements(bench, scenario.transports);
   const notReady = scenario.transports.filter((id) => states[id] !== 'open');
   const running = state.status === 'running';
+  // The cost measurements run over the four base clients only (see use-cost-measurements.ts).
   const busy = running || costs.running || TRANSPORT_IDS.some((id) => states[id] !== 'open');
   const sweep = scenario.sweep ?? SWEEP_DEFAULTS;
   return (
@@ -43,7 +44,7 @@ export function CompareBench({ scenario, onChange }: { scenario: Scenario; onCha
         onRun={() => run(scenario, { clients: openClients(clients), pollTimer })}
         onCancel={cancel}
         running={running || costs.running}
-        notReady={notReady}
+        notReady={notReady.map((id) => messages.lanes[id].short)}
       />
       <RunStatus state={state} />
       {state.status === 'done' && <BenchmarkResults result={state.result} />}

@@ -51,7 +51,7 @@ export function LayersSection({ senders, exact }: { senders: SenderResult[]; exa
   const { SERIES, COLUMNS, key, perMessage } = definitions(messages);
   const t = messages.compare;
   const data = senders.map((s) => {
-    const row: Record<string, string | number> = { name: messages.transports[s.transport].short };
+    const row: Record<string, string | number> = { name: messages.lanes[s.transport].short };
     for (const dir of DIRECTIONS) {
       for (const layer of WIRE_LAYERS) {
         const bytes = s.wire.layers?.[perMessage(dir)][layer];

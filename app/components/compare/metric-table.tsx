@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { TransportId } from '../../../protocol';
+import type { LaneId } from '../../../protocol';
 import type { Messages } from '../../messages';
 import { TABLE, TD, TH } from './chart-panel';
 
@@ -65,7 +65,7 @@ export function MetricTable<R>({ testId, rowHeading, rows, rowId, rowHeader, col
 /** `rowId` and `rowHeader` for tables with one row per transport: `row-{transport}`, its short name. */
 export function transportRows(messages: Messages) {
   return {
-    rowId: (row: { transport: TransportId }) => row.transport,
-    rowHeader: (row: { transport: TransportId }) => messages.transports[row.transport].short,
+    rowId: (row: { transport: LaneId }) => row.transport,
+    rowHeader: (row: { transport: LaneId }) => messages.lanes[row.transport].short,
   };
 }

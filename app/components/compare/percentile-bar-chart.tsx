@@ -1,4 +1,4 @@
-import type { TransportId } from '../../../protocol';
+import type { LaneId } from '../../../protocol';
 import type { LatencySummary } from '../../../measure/latency-histogram';
 import { PERCENTILE_COLORS } from '../../lib/series-colors';
 import { useMessages } from '../../messages/messages-provider';
@@ -12,10 +12,10 @@ const SERIES = [
 ] as const;
 
 /** p50 / p95 / p99 bars in milliseconds, one group per transport. */
-export function PercentileBarChart({ rows }: { rows: { transport: TransportId; summary: LatencySummary }[] }) {
+export function PercentileBarChart({ rows }: { rows: { transport: LaneId; summary: LatencySummary }[] }) {
   const messages = useMessages();
   const data = rows.map(({ transport, summary }) => ({
-    name: messages.transports[transport].short,
+    name: messages.lanes[transport].short,
     p50: summary.p50Ms,
     p95: summary.p95Ms,
     p99: summary.p99Ms,

@@ -9,7 +9,7 @@ export function RunStatus({ state }: { state: BenchmarkState }) {
   if (state.status === 'idle') return null;
   const fraction = state.status === 'running' ? (state.progress?.fraction ?? 0) : state.status === 'done' ? 1 : 0;
   let text = '';
-  if (state.status === 'running' && state.progress) text = t.phase(state.progress.phase, state.progress.phases, state.progress.sending);
+  if (state.status === 'running' && state.progress) text = t.phase(state.progress.phase, state.progress.phases, state.progress.sending.map((id) => messages.lanes[id].short));
   if (state.status === 'done') text = t.done(state.result.durationMs / 1000);
   if (state.status === 'cancelled') text = t.cancelled;
   if (state.status === 'failed') text = t.failed(state.reason);

@@ -1,6 +1,6 @@
 import { CartesianGrid, Legend, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { SenderResult } from '../../../measure/benchmark-result';
-import { TRANSPORT_COLORS } from '../../lib/transport-colors';
+import { LANE_COLORS } from '../../lib/transport-colors';
 import type { Messages } from '../../messages';
 import { useMessages } from '../../messages/messages-provider';
 import { ChartPanel } from './chart-panel';
@@ -41,9 +41,9 @@ export function TimelineSection({ senders }: { senders: SenderResult[] }) {
             {senders.map((s) => (
               <Scatter
                 key={s.transport}
-                name={messages.transports[s.transport].short}
+                name={messages.lanes[s.transport].short}
                 data={s.timeline}
-                fill={TRANSPORT_COLORS[s.transport]}
+                fill={LANE_COLORS[s.transport]}
                 isAnimationActive={false}
               />
             ))}

@@ -30,7 +30,7 @@ export function WireSection({ senders, exact }: { senders: SenderResult[]; exact
   const { SERIES, COLUMNS } = definitions(messages);
   const t = messages.compare;
   const data = senders.map((s) => ({
-    name: messages.transports[s.transport].short,
+    name: messages.lanes[s.transport].short,
     [t.columns.bytesIn]: s.wire.bytesInPerMessage,
     [t.columns.bytesOut]: s.wire.bytesOutPerMessage,
   }));

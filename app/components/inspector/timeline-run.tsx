@@ -1,12 +1,13 @@
 'use client';
 import type { TransportId } from '../../../protocol';
 import { useTask } from '../../hooks/use-task';
+import { formatNumber } from '../../lib/number-format';
 import { makeBrowserClient, LESSON_NAMESPACE, pageSuffix, readWire, readWireLog } from '../../lib/lesson/browser-lesson-deps';
 import { watchConnection, type ConnectionWatch } from '../../lib/lesson/connection-watch';
 import { useMessages } from '../../messages/messages-provider';
 import { RunControls } from '../lesson/chapter-section';
 import { TaskStatus } from '../lesson/task-status';
-import { NegotiationTimeline } from './negotiation-timeline';
+import { NegotiationTimeline, watchLanes } from './negotiation-timeline';
 
 const ORDER: TransportId[] = ['polling', 'ws', 'sockjs', 'socketio'];
 /** Socket.IO's own default: long-polling first, then the upgrade, so the timeline shows the whole negotiation. */
@@ -45,7 +46,12 @@ export function TimelineRun({ pollIntervalMs }: { pollIntervalMs: number }) {
       <p className="text-sm text-slate-700">{t.help}</p>
       <RunControls label={t.run} state={task.state} onRun={run} onCancel={task.cancel} testId="timeline-run" />
       <TaskStatus state={task.state} />
-      {task.state.status === 'done' && <NegotiationTimeline watches={task.state.result} testId="negotiation-timeline" />}
+      {task.state.status === 'done' && (
+        <NegotiationTimeline
+          lanes={watchLanes(task.state.result, (w) => t.lane(messages.transports[w.transport].name, formatNumber(messages.locale, w.connectMs, 1)))}
+          testId="negotiation-timeline"
+        />
+      )}
     </section>
   );
 }

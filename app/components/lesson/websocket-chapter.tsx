@@ -11,7 +11,7 @@ import { NumberInput } from './number-input';
 import { PredictionAnswer, PredictionField } from './prediction-field';
 import { TaskStatus } from './task-status';
 import { WireRecordTable } from './wire-record-table';
-import { NegotiationTimeline } from '../inspector/negotiation-timeline';
+import { NegotiationTimeline, watchLanes } from '../inspector/negotiation-timeline';
 
 /** Raw WebSocket first: it is the chapter's subject; the others follow for contrast. */
 const ORDER: TransportId[] = ['ws', 'sockjs', 'socketio', 'polling'];
@@ -99,7 +99,10 @@ export function WebSocketChapter({ pollIntervalMs }: { pollIntervalMs: number })
           {ws.inspector ? (
             <>
               <p className="text-sm text-slate-600">{t.wireHelp}</p>
-              <NegotiationTimeline watches={result} testId="websocket-timeline" />
+              <NegotiationTimeline
+                lanes={watchLanes(result, (w) => messages.inspector.timeline.lane(messages.transports[w.transport].name, fmt(w.connectMs, 1)))}
+                testId="websocket-timeline"
+              />
               {result.map((w) => (
                 <WireRecordTable key={w.transport} records={w.records} caption={t.wireHeading(messages.transports[w.transport].name)} testId={`websocket-wire-${w.transport}`} />
               ))}

@@ -4,9 +4,9 @@
  */
 import { ChatClient } from '../../../client/chat-client';
 import type { FetchLike } from '../../../client/links/polling-link';
-import type { TransportId, WireLogPage } from '../../../protocol';
+import type { TransportId } from '../../../protocol';
 import { createBrowserLink, type BrowserLinkOptions } from '../browser-links';
-import { readWire } from '../read-wire';
+import { readWire, readWireLog } from '../read-wire';
 import { CATALOG_URL, parseCatalog, type TransportCatalog } from '../transport-catalog';
 
 /** Where the lesson's clients live: the namespace the chat panes of `/` do not use. */
@@ -31,17 +31,8 @@ export async function readCatalog(): Promise<TransportCatalog> {
   return parseCatalog(await res.json());
 }
 
-/** `GET /api/wire/log`; undefined when this server has no inspector route. */
-export async function readWireLog(since: number, transport?: TransportId): Promise<WireLogPage | undefined> {
-  const query = new URLSearchParams({ since: String(since) });
-  if (transport) query.set('transport', transport);
-  const res = await fetch(`/api/wire/log?${query}`, { cache: 'no-store' });
-  if (res.status === 404) return undefined;
-  if (!res.ok) throw new Error(`GET /api/wire/log: HTTP ${res.status}`);
-  return (await res.json()) as WireLogPage;
-}
 
-export { readWire };
+export { readWire, readWireLog };
 
 /** A short random suffix: names and rooms of this page differ from another lecturer's. */
 export function pageSuffix(): string {

@@ -9,7 +9,8 @@ import type { TransportId, WireLogPage, WireMetricsResponse, WireRecord } from '
 import { sleepUntil } from '../../../measure/sleep-until';
 import { firstEvent } from './first-event';
 import { whenOpen } from './lesson-cast';
-import { endOfLog, readWholeLog } from './wire-log-reader';
+import { recordsOfClient } from '../../../measure/client-records';
+import { endOfLog, readWholeLog } from '../../../measure/wire-log-reader';
 
 /** How long a pushed message may take: polling's interval plus a loaded machine's slack. */
 const PUSH_TIMEOUT_MS = 15_000;
@@ -34,19 +35,6 @@ export interface ConnectionWatchDeps {
   readWireLog(since: number, transport: TransportId): Promise<WireLogPage | undefined>;
   now(): number;
   signal?: AbortSignal;
-}
-
-/**
- * The records of one client: the connections its id appeared on. A connection that opened before
- * the id was known (a polling open, a SockJS `/info`) is this client's when it opened after `since`
- * and no other client ever appeared on it, and the run had no other new client of this transport
- * (the caller keeps the run to one new client, so this is the case in a quiet lesson).
- */
-export function recordsOfClient(records: WireRecord[], clientId: string | undefined): WireRecord[] {
-  const mine = new Set(records.filter((r) => r.client === clientId).map((r) => r.connection));
-  const others = new Set(records.filter((r) => r.client !== undefined && r.client !== clientId).map((r) => r.connection));
-  const anonymous = new Set(records.filter((r) => !others.has(r.connection) && !mine.has(r.connection) && r.client === undefined).map((r) => r.connection));
-  return records.filter((r) => mine.has(r.connection) || anonymous.has(r.connection));
 }
 
 /**

@@ -11,7 +11,7 @@ import type { FetchLike } from '../../../client/links/polling-link';
 import type { WireLogPage, WireMetricsResponse, WireRecord } from '../../../protocol';
 import { sleepUntil } from '../../../measure/sleep-until';
 import { whenOpen } from './lesson-cast';
-import { endOfLog, readWholeLog } from './wire-log-reader';
+import { endOfLog, readWholeLog } from '../../../measure/wire-log-reader';
 
 /** What the polling client's own fetch saw. */
 export interface PollingTally {

@@ -1,5 +1,5 @@
 /** Reading the wire inspector's log to its end, page by page (`GET /api/wire/log`). Node-free. */
-import type { WireLogPage, WireRecord } from '../../../protocol';
+import type { WireLogPage, WireRecord } from '../protocol';
 
 /** Reads one page from `since`; undefined when the server has no inspector route. */
 export type WireLogSource = (since: number) => Promise<WireLogPage | undefined>;
