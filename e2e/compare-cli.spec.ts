@@ -4,7 +4,7 @@
  * the page's numbers, complete and consistent.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -148,4 +148,31 @@ test('the CLI stops with exit code 2 at its deadline', async () => {
   expect(code).toBe(2);
   expect(stderr).toContain('timed out after 3 s');
   expect(Date.now() - started).toBeLessThan(20_000);
+});
+
+test('--budget gates the run: an impossible budget exits 4 with its misses in JUnit, a generous one exits 0', async () => {
+  test.setTimeout(120_000);
+  const dir = await mkdtemp(join(tmpdir(), 'compare-budget-'));
+  const run = async (name: string, budget: unknown, costs: string) => {
+    const file = join(dir, `${name}.json`);
+    await writeFile(file, JSON.stringify(budget));
+    const out = join(dir, name);
+    const args = ['--base-url', BASE_URL, '--messages', '10', '--rate', '20', '--transports', 'ws,socketio:polling', '--costs', costs, '--out', out, '--timeout', '90', '--budget', file];
+    return { ...(await runCli(args)), out };
+  };
+  // Nothing crosses a real network in 0 ms, nor in 0 bytes.
+  const impossible = await run('impossible', { ws: { roundTripP99Ms: 0, bytesPerMessage: 0, delivery: 1 }, 'socketio:polling': { requestsPerMessage: 0, connectBytes: 0 } }, 'connect');
+  expect(impossible.code, impossible.stderr).toBe(4);
+  expect(impossible.stderr).toMatch(/4 of 5 budgets missed/);
+  expect(impossible.stderr).toMatch(/ws roundTripP99Ms: measured [\d.]+ ms, limit ≤ 0 ms/);
+  const junit = await readFile(join(impossible.out, 'budget-junit.xml'), 'utf8');
+  expect(junit).toMatch(/<testsuites name="transport-lab compare budgets" tests="5" failures="4"/);
+  expect(junit.match(/<failure /g)).toHaveLength(4);
+  expect(junit).toContain('classname="transport-lab.compare.socketio:polling"');
+  expect(await readFile(join(impossible.out, 'budget.md'), 'utf8')).toMatch(/\*\*4 of 5 budgets missed\.\*\*/);
+
+  const generous = await run('generous', { ws: { roundTripP99Ms: 60_000, delivery: 1 }, 'socketio:polling': { bytesPerMessage: 1e9, requestsPerMessage: 1e9 } }, 'none');
+  expect(generous.code, generous.stderr).toBe(0);
+  expect(generous.stdout).toMatch(/all 4 budgets met/);
+  expect(await readFile(join(generous.out, 'budget-junit.xml'), 'utf8')).toMatch(/tests="4" failures="0"/);
 });

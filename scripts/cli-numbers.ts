@@ -13,6 +13,11 @@ export const EXIT = {
   timeout: 2,
   /** Done, but the results are incomplete: messages or copies missing, connections failed. */
   incomplete: 3,
+  /**
+   * Done and complete, but a `--budget` limit was missed (compare only). Not 1: a CI job can then
+   * tell "the transport got worse" from "the tool could not run".
+   */
+  budgetMissed: 4,
 } as const;
 
 /** The `--help` line for the exit codes; `incomplete` says what incomplete means for that tool. */

@@ -2,11 +2,14 @@
  * `npm run compare`: the /compare benchmark, headless, then the page's cost measurements (idle,
  * connect, polling sweep). Drives the real page in Chromium, takes the page's own exports and
  * writes report.json, report.csv, report.html and charts.png.
- * Progress on stderr, the tables on stdout. Exit codes (scripts/cli-numbers.ts): 0 done, 1 error, 2 timeout, 3 copies missing.
+ * Progress on stderr, the tables on stdout. Exit codes (scripts/cli-numbers.ts): 0 done, 1 error, 2 timeout, 3 copies missing,
+ * 4 a `--budget` limit missed (then budget-junit.xml and budget.md say which).
  */
 import { SingleBar } from 'cli-progress';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { checkBudget, describeCheck, type BudgetCheck } from './compare/budget';
+import { budgetJunit, budgetMarkdown } from './compare/budget-reports';
 import { buildReport, formatTable, missingDeliveries, type CompareReport } from './compare/compare-report';
 import { COST_CONTROLS } from './compare/cost-plan';
 import { collectCosts, joinCsv, missingSweepReplies } from './compare/cost-report';
@@ -23,6 +26,9 @@ const ROOT = resolve(__dirname, '..');
 
 /** The files a run writes, by name inside the output folder. */
 export const OUTPUT_FILES = { json: 'report.json', csv: 'report.csv', html: 'report.html', png: 'charts.png' } as const;
+
+/** The files `--budget` adds: JUnit XML for CI test reporters, Markdown for a job summary. */
+export const BUDGET_FILES = { junit: 'budget-junit.xml', markdown: 'budget.md' } as const;
 
 /** Closers for whatever is running, so the deadline can stop the browser and the server too. */
 const cleanups: (() => Promise<void>)[] = [];
@@ -49,7 +55,8 @@ async function assertHealthy(baseUrl: string): Promise<void> {
  * @param log progress lines (stderr in the CLI)
  * @returns the report as written to report.json
  */
-export async function runCompare(options: CompareOptions, log: (line: string) => void): Promise<CompareReport> {
+export async function runCompare(options: CompareOptions, log: (line: string) => void): Promise<{ report: CompareReport; checks: BudgetCheck[] }> {
+  const started = performance.now();
   let baseUrl = options.baseUrl;
   if (!baseUrl) {
     log('starting the production server (node dist/server/index.js) …');
@@ -101,7 +108,14 @@ export async function runCompare(options: CompareOptions, log: (line: string) =>
   await writeFile(join(out, OUTPUT_FILES.csv), joinCsv([page.csv, ...page.costs.map((c) => c.csv)]));
   await writeFile(join(out, OUTPUT_FILES.html), renderHtmlReport(report, CATALOGUES[options.lang]));
   await writeFile(join(out, OUTPUT_FILES.png), page.screenshot);
-  return report;
+  let checks: BudgetCheck[] = [];
+  if (options.budget) {
+    checks = checkBudget(options.budget.limits, report);
+    const info = { source: options.budget.source, pageUrl: report.pageUrl, seconds: (performance.now() - started) / 1000, timestamp: report.createdAt };
+    await writeFile(join(out, BUDGET_FILES.junit), budgetJunit(checks, info));
+    await writeFile(join(out, BUDGET_FILES.markdown), budgetMarkdown(checks, info));
+  }
+  return { report, checks };
 }
 
 async function main(): Promise<number> {
@@ -126,15 +140,24 @@ async function main(): Promise<number> {
   deadline.unref();
   const log = (line: string) => process.stderr.write(`[compare ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
   try {
-    const report = await runCompare(options, log);
+    const { report, checks } = await runCompare(options, log);
     process.stdout.write(`${formatTable(report.result)}\n\n`);
     const costTables = formatCostTables(report.costs);
     if (costTables) process.stdout.write(`${costTables}\n\n`);
-    process.stdout.write(`wrote ${Object.values(OUTPUT_FILES).map((f) => join(options.outDir, f)).join(', ')}\n`);
+    const written = [...Object.values(OUTPUT_FILES), ...(options.budget ? Object.values(BUDGET_FILES) : [])];
+    process.stdout.write(`wrote ${written.map((f) => join(options.outDir, f)).join(', ')}\n`);
     const missing = [...missingDeliveries(report.result), ...missingSweepReplies(report.costs.sweep)];
     if (missing.length > 0) {
       process.stderr.write(`compare: not every copy arrived (${missing.join(', ')}); the reports show what did\n`);
       return EXIT.incomplete;
+    }
+    if (options.budget) {
+      const missed = checks.filter((c) => !c.passed);
+      if (missed.length > 0) {
+        process.stderr.write(`compare: ${missed.length} of ${checks.length} budgets missed:\n${missed.map((c) => `  ${describeCheck(c)}`).join('\n')}\n`);
+        return EXIT.budgetMissed;
+      }
+      process.stdout.write(`all ${checks.length} budgets met (${options.budget.source})\n`);
     }
     return EXIT.ok;
   } finally {

@@ -1,11 +1,13 @@
 /** Command-line options of `npm run compare`, parsed with node:util's parseArgs. */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { LANE_IDS, parseLaneList } from '../../protocol';
 import { CATALOGUES, DEFAULT_LOCALE, isLocale, type Locale } from '../../app/messages/catalogues';
 import { IDLE_SECONDS } from '../../measure/idle-cost';
 import { MAX_HELD_LANES, SCENARIO_BOUNDS, SCENARIO_DEFAULTS, SWEEP_BOUNDS, SWEEP_DEFAULTS, scenarioSchema, type Scenario } from '../../measure/scenario';
 import { COST_KINDS, costSeconds, type CostKind } from './cost-plan';
-import { exitCodesHelp, wholeNumber } from '../cli-numbers';
+import { EXIT, exitCodesHelp, wholeNumber } from '../cli-numbers';
+import { budgetProblems, parseBudget, type Budget } from './budget';
 
 /** Everything one headless run is told. */
 export interface CompareOptions {
@@ -26,6 +28,8 @@ export interface CompareOptions {
   chromiumPath: string;
   /** The language of report.html and of the page the run drives (its screenshot). */
   lang: Locale;
+  /** `--budget`: limits to check the run against, and the file they came from. */
+  budget?: { source: string; limits: Budget };
 }
 
 const B = SCENARIO_BOUNDS;
@@ -76,10 +80,14 @@ Run:
                       ${Object.keys(CATALOGUES).join(' or ')} (default ${DEFAULT_LOCALE})
   --timeout S         give up after S seconds, exit code 2 (default: twice the expected
                       time, i.e. the sending time plus the costs' own time, plus 60 s)
+  --budget FILE       check the run against limits per lane and figure (a JSON file, e.g.
+                      {"ws":{"roundTripP99Ms":20,"bytesPerMessage":400}}; see docs/COMPARE.md,
+                      "Use it in CI"); writes budget-junit.xml and budget.md to --out and
+                      exits ${EXIT.budgetMissed} when a limit is missed
   --help              this text
 
 Environment: CHROMIUM_PATH (default /usr/bin/chromium).
-${exitCodesHelp('done but copies missing (benchmark deliveries or sweep replies); the reports show what did arrive')}
+${exitCodesHelp('done but copies missing (benchmark deliveries or sweep replies); the reports show what did arrive')} ${EXIT.budgetMissed} done but a --budget limit missed.
 `;
 
 // Strict, unlike the page's URL decoding which clamps: a typo on a command line should fail loudly.
@@ -143,6 +151,7 @@ export function parseCompareArgs(argv: string[], env: Record<string, string | un
       sweep: { type: 'string' },
       'sweep-messages': { type: 'string' },
       lang: { type: 'string', default: DEFAULT_LOCALE },
+      budget: { type: 'string' },
     },
   });
   if (values.help) return 'help';
@@ -192,5 +201,19 @@ export function parseCompareArgs(argv: string[], env: Record<string, string | un
     const url = new URL(baseUrl); // throws on a malformed URL, which is the message we want
     baseUrl = url.origin;
   }
-  return { scenario, costs, idleSeconds, baseUrl, outDir: values.out, timeoutSec, chromiumPath: env.CHROMIUM_PATH ?? '/usr/bin/chromium', lang };
+  let budget: CompareOptions['budget'];
+  if (values.budget !== undefined) {
+    let text: string;
+    try {
+      text = readFileSync(values.budget, 'utf8');
+    } catch (err) {
+      throw new Error(`--budget: cannot read ${values.budget} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    }
+    const limits = parseBudget(text, `--budget ${values.budget}`);
+    // Checked before anything runs: a budget the run cannot measure would fail after minutes, or pass on nothing.
+    const problems = budgetProblems(limits, scenario.transports, costs);
+    if (problems.length > 0) throw new Error(`--budget ${values.budget}: ${problems.join('; ')}`);
+    budget = { source: values.budget, limits };
+  }
+  return { scenario, costs, idleSeconds, baseUrl, outDir: values.out, timeoutSec, chromiumPath: env.CHROMIUM_PATH ?? '/usr/bin/chromium', lang, ...(budget ? { budget } : {}) };
 }

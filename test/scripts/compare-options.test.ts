@@ -1,6 +1,7 @@
 /** `npm run compare` options: the scenario it builds, strict bounds, and the missing-build message. */
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -119,4 +120,20 @@ test('--lang picks the report\u2019s language: en by default, a shipped locale, 
 test('a missing build says to run npm run build', () => {
   const empty = mkdtempSync(join(tmpdir(), 'compare-nobuild-'));
   assert.throws(() => assertBuilt(empty), /dist\/server\/index\.js, \.next\/BUILD_ID.*run `npm run build` first/);
+});
+
+test('--budget: read and checked before anything runs', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'budget-'));
+  const file = async (name: string, text: string) => {
+    await writeFile(join(dir, name), text);
+    return join(dir, name);
+  };
+  const good = await file('good.json', '{"ws":{"roundTripP99Ms":20,"connectMs":50}}');
+  assert.deepEqual(parse(['--transports', 'ws', '--budget', good]).budget, { source: good, limits: { ws: { roundTripP99Ms: 20, connectMs: 50 } } });
+  assert.equal(parse([]).budget, undefined);
+  assert.throws(() => parseCompareArgs(['--budget', join(dir, 'missing.json')], {}), /--budget: cannot read .*missing\.json \(ENOENT\)/);
+  const typo = await file('typo.json', '{"ws":{"roundTripP99ms":20}}');
+  assert.throws(() => parseCompareArgs(['--budget', typo], {}), /unknown figure "roundTripP99ms"/);
+  assert.throws(() => parseCompareArgs(['--transports', 'ws', '--costs', 'none', '--budget', good], {}), /ws\.connectMs needs connect in --costs/);
+  assert.throws(() => parseCompareArgs(['--transports', 'polling', '--budget', good], {}), /budget for ws, which --transports does not run/);
 });
