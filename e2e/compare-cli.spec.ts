@@ -153,11 +153,11 @@ test('the CLI stops with exit code 2 at its deadline', async () => {
 test('--budget gates the run: an impossible budget exits 4 with its misses in JUnit, a generous one exits 0', async () => {
   test.setTimeout(120_000);
   const dir = await mkdtemp(join(tmpdir(), 'compare-budget-'));
-  const run = async (name: string, budget: unknown, costs: string) => {
+  const run = async (name: string, budget: unknown, costs: string, extra: string[] = []) => {
     const file = join(dir, `${name}.json`);
     await writeFile(file, JSON.stringify(budget));
     const out = join(dir, name);
-    const args = ['--base-url', BASE_URL, '--messages', '10', '--rate', '20', '--transports', 'ws,socketio:polling', '--costs', costs, '--out', out, '--timeout', '90', '--budget', file];
+    const args = ['--base-url', BASE_URL, '--messages', '10', '--rate', '20', '--transports', 'ws,socketio:polling', '--costs', costs, '--out', out, '--timeout', '90', '--budget', file, ...extra];
     return { ...(await runCli(args)), out };
   };
   // Nothing crosses a real network in 0 ms, nor in 0 bytes.
@@ -171,8 +171,17 @@ test('--budget gates the run: an impossible budget exits 4 with its misses in JU
   expect(junit).toContain('classname="transport-lab.compare.socketio:polling"');
   expect(await readFile(join(impossible.out, 'budget.md'), 'utf8')).toMatch(/\*\*4 of 5 budgets missed\.\*\*/);
 
-  const generous = await run('generous', { ws: { roundTripP99Ms: 60_000, delivery: 1 }, 'socketio:polling': { bytesPerMessage: 1e9, requestsPerMessage: 1e9 } }, 'none');
+  const generous = await run('generous', { ws: { roundTripP99Ms: 60_000, delivery: 1 }, 'socketio:polling': { bytesPerMessage: 1e9, requestsPerMessage: 1e9 } }, 'none', ['--repeat', '2']);
   expect(generous.code, generous.stderr).toBe(0);
   expect(generous.stdout).toMatch(/all 4 budgets met/);
   expect(await readFile(join(generous.out, 'budget-junit.xml'), 'utf8')).toMatch(/tests="4" failures="0"/);
+  // --repeat 2: each run's own report, and the medians the budget was checked on.
+  const runs = await Promise.all([1, 2].map(async (n) => JSON.parse(await readFile(join(generous.out, `run-${n}`, 'report.json'), 'utf8')) as CompareReport));
+  const summary = JSON.parse(await readFile(join(generous.out, 'repeat.json'), 'utf8')) as { runs: number; rows: { lane: string; figure: string; median: number; runs: number[] }[] };
+  expect(summary.runs).toBe(2);
+  const p99 = summary.rows.find((r) => r.lane === 'ws' && r.figure === 'roundTripP99Ms')!;
+  const measured = runs.map((r) => r.result.senders.find((s) => s.transport === 'ws')!.roundTrip.p99Ms);
+  expect(p99.runs).toEqual(measured);
+  expect(p99.median).toBeCloseTo((measured[0] + measured[1]) / 2, 3);
+  expect(generous.stdout).toMatch(/over 2 runs: median and min–max/);
 });

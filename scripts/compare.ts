@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { checkBudget, describeCheck, type BudgetCheck } from './compare/budget';
 import { budgetJunit, budgetMarkdown } from './compare/budget-reports';
 import { buildReport, formatTable, missingDeliveries, type CompareReport } from './compare/compare-report';
+import { formatRepeatTable, summarizeRepeats, type RepeatSummary } from './compare/repeat-summary';
 import { COST_CONTROLS } from './compare/cost-plan';
 import { collectCosts, joinCsv, missingSweepReplies } from './compare/cost-report';
 import { formatCostTables } from './compare/cost-tables';
@@ -26,6 +27,9 @@ const ROOT = resolve(__dirname, '..');
 
 /** The files a run writes, by name inside the output folder. */
 export const OUTPUT_FILES = { json: 'report.json', csv: 'report.csv', html: 'report.html', png: 'charts.png' } as const;
+
+/** With `--repeat`: the median and min–max of every figure over the runs. */
+export const REPEAT_FILE = 'repeat.json';
 
 /** The files `--budget` adds: JUnit XML for CI test reporters, Markdown for a job summary. */
 export const BUDGET_FILES = { junit: 'budget-junit.xml', markdown: 'budget.md' } as const;
@@ -53,9 +57,12 @@ async function assertHealthy(baseUrl: string): Promise<void> {
 /**
  * Runs one comparison and writes its files.
  * @param log progress lines (stderr in the CLI)
- * @returns the report as written to report.json
+ * @returns each run's report as written to its report.json, the --repeat summary, the budget checks
  */
-export async function runCompare(options: CompareOptions, log: (line: string) => void): Promise<{ report: CompareReport; checks: BudgetCheck[] }> {
+export async function runCompare(
+  options: CompareOptions,
+  log: (line: string) => void,
+): Promise<{ reports: CompareReport[]; summary: RepeatSummary | undefined; checks: BudgetCheck[] }> {
   const started = performance.now();
   let baseUrl = options.baseUrl;
   if (!baseUrl) {
@@ -72,7 +79,6 @@ export async function runCompare(options: CompareOptions, log: (line: string) =>
   const tty = process.stderr.isTTY === true;
   const bar = new SingleBar({ format: 'compare [{bar}] {percentage}% | {phase}: {status}', hideCursor: true, stream: process.stderr }, undefined);
   let lastLine = '';
-  if (tty) bar.start(100, 0, { phase: 'benchmark', status: 'connecting' });
   const onProgress = ({ phase, fraction, text }: PageProgress) => {
     // The benchmark and each cost measurement fill the bar in turn, under their own name.
     const name = phase === 'messages' ? 'benchmark' : COST_CONTROLS[phase].label;
@@ -81,6 +87,35 @@ export async function runCompare(options: CompareOptions, log: (line: string) =>
     const line = `${name}: ${Math.floor(fraction * 10) * 10}% ${text}`;
     if (line !== lastLine) log((lastLine = line));
   };
+  const out = resolve(options.outDir);
+  const reports: CompareReport[] = [];
+  const reportPaths: string[] = [];
+  for (let run = 1; run <= options.repeat; run++) {
+    if (options.repeat > 1) log(`run ${run} of ${options.repeat}`);
+    // One run's files in the output folder itself; with --repeat, each run's in run-N/.
+    const dir = options.repeat > 1 ? join(out, `run-${run}`) : out;
+    reports.push(await runOnce(options, baseUrl, dir, tty ? bar : undefined, onProgress));
+    reportPaths.push(join(options.repeat > 1 ? `run-${run}` : '.', OUTPUT_FILES.json));
+  }
+  let summary: RepeatSummary | undefined;
+  if (options.repeat > 1) {
+    summary = summarizeRepeats(reports, reportPaths);
+    await writeFile(join(out, REPEAT_FILE), `${JSON.stringify(summary, null, 2)}\n`);
+  }
+  let checks: BudgetCheck[] = [];
+  if (options.budget) {
+    checks = checkBudget(options.budget.limits, reports);
+    const last = reports.at(-1)!;
+    const info = { source: options.budget.source, pageUrl: last.pageUrl, seconds: (performance.now() - started) / 1000, timestamp: last.createdAt };
+    await writeFile(join(out, BUDGET_FILES.junit), budgetJunit(checks, info));
+    await writeFile(join(out, BUDGET_FILES.markdown), budgetMarkdown(checks, info));
+  }
+  return { reports, summary, checks };
+}
+
+/** One run on a fresh page: the page's exports into `dir` as report.json, .csv, .html and charts.png. */
+async function runOnce(options: CompareOptions, baseUrl: string, dir: string, bar: SingleBar | undefined, onProgress: (p: PageProgress) => void): Promise<CompareReport> {
+  bar?.start(100, 0, { phase: 'benchmark', status: 'connecting' });
   let page;
   try {
     page = await runOnComparePage(
@@ -91,7 +126,7 @@ export async function runCompare(options: CompareOptions, log: (line: string) =>
       (close) => cleanups.push(close),
     );
   } finally {
-    if (tty) bar.stop();
+    bar?.stop();
   }
   const costs = collectCosts(page.costs, { idleSeconds: options.idleSeconds, sweep: options.scenario.sweep });
   const report = buildReport(
@@ -100,22 +135,14 @@ export async function runCompare(options: CompareOptions, log: (line: string) =>
     { pageUrl: page.pageUrl, browserVersion: page.browserVersion, serverStartedByCli: !options.baseUrl },
     costs,
   );
-  const out = resolve(options.outDir);
-  await mkdir(out, { recursive: true });
-  await writeFile(join(out, OUTPUT_FILES.json), `${JSON.stringify(report, null, 2)}\n`);
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, OUTPUT_FILES.json), `${JSON.stringify(report, null, 2)}\n`);
   // The page's own CSV downloads, byte for byte but for the cost exports' repeated header rows:
   // the CLI adds no figures of its own.
-  await writeFile(join(out, OUTPUT_FILES.csv), joinCsv([page.csv, ...page.costs.map((c) => c.csv)]));
-  await writeFile(join(out, OUTPUT_FILES.html), renderHtmlReport(report, CATALOGUES[options.lang]));
-  await writeFile(join(out, OUTPUT_FILES.png), page.screenshot);
-  let checks: BudgetCheck[] = [];
-  if (options.budget) {
-    checks = checkBudget(options.budget.limits, report);
-    const info = { source: options.budget.source, pageUrl: report.pageUrl, seconds: (performance.now() - started) / 1000, timestamp: report.createdAt };
-    await writeFile(join(out, BUDGET_FILES.junit), budgetJunit(checks, info));
-    await writeFile(join(out, BUDGET_FILES.markdown), budgetMarkdown(checks, info));
-  }
-  return { report, checks };
+  await writeFile(join(dir, OUTPUT_FILES.csv), joinCsv([page.csv, ...page.costs.map((c) => c.csv)]));
+  await writeFile(join(dir, OUTPUT_FILES.html), renderHtmlReport(report, CATALOGUES[options.lang]));
+  await writeFile(join(dir, OUTPUT_FILES.png), page.screenshot);
+  return report;
 }
 
 async function main(): Promise<number> {
@@ -140,13 +167,20 @@ async function main(): Promise<number> {
   deadline.unref();
   const log = (line: string) => process.stderr.write(`[compare ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
   try {
-    const { report, checks } = await runCompare(options, log);
-    process.stdout.write(`${formatTable(report.result)}\n\n`);
-    const costTables = formatCostTables(report.costs);
-    if (costTables) process.stdout.write(`${costTables}\n\n`);
-    const written = [...Object.values(OUTPUT_FILES), ...(options.budget ? Object.values(BUDGET_FILES) : [])];
+    const { reports, summary, checks } = await runCompare(options, log);
+    for (const [i, report] of reports.entries()) {
+      if (reports.length > 1) process.stdout.write(`run ${i + 1} of ${reports.length}\n`);
+      process.stdout.write(`${formatTable(report.result)}\n\n`);
+      const costTables = formatCostTables(report.costs);
+      if (costTables) process.stdout.write(`${costTables}\n\n`);
+    }
+    if (summary) process.stdout.write(`${formatRepeatTable(summary)}\n\n`);
+    const files = [...Object.values(OUTPUT_FILES)].flatMap((f) => (reports.length > 1 ? reports.map((_, i) => join(`run-${i + 1}`, f)) : [f]));
+    const written = [...files, ...(summary ? [REPEAT_FILE] : []), ...(options.budget ? Object.values(BUDGET_FILES) : [])];
     process.stdout.write(`wrote ${written.map((f) => join(options.outDir, f)).join(', ')}\n`);
-    const missing = [...missingDeliveries(report.result), ...missingSweepReplies(report.costs.sweep)];
+    const missing = reports.flatMap((report, i) =>
+      [...missingDeliveries(report.result), ...missingSweepReplies(report.costs.sweep)].map((m) => (reports.length > 1 ? `run ${i + 1}: ${m}` : m)),
+    );
     if (missing.length > 0) {
       process.stderr.write(`compare: not every copy arrived (${missing.join(', ')}); the reports show what did\n`);
       return EXIT.incomplete;

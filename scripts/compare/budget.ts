@@ -143,23 +143,49 @@ export interface BudgetCheck {
   bound: 'max' | 'min';
   unit: string;
   limit: number;
-  /** Null when the report has no value (the figure was not measured for that lane). */
+  /**
+   * The figure checked: the run's value, or with `--repeat` the median of the runs' values. Null
+   * when no run has a value (the figure was not measured for that lane).
+   */
   measured: number | null;
+  /** Each run's value, in run order (null where a run has none). */
+  runs: (number | null)[];
   passed: boolean;
 }
 
 /**
- * Checks every limit against the report, in the file's order. A figure the report lacks fails:
- * a gate must not pass on a number nobody measured.
+ * The median of the values (the mean of the middle two for an even count), rounded to 0.001;
+ * null for none.
  */
-export function checkBudget(budget: Budget, report: CompareReport): BudgetCheck[] {
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const value = sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return Math.round(value * 1000) / 1000;
+}
+
+/** One figure of one lane in every run, in run order (null where a run has none). */
+export function figureRuns(reports: readonly CompareReport[], lane: LaneId, figure: BudgetFigure): (number | null)[] {
+  const def = BUDGET_FIGURES[figure] as FigureDef;
+  return reports.map((r) => def.read(r, lane) ?? null);
+}
+
+/**
+ * Checks every limit, in the file's order, against one run's report or, given several (`--repeat`),
+ * the median over the runs that measured the figure. A figure no run has fails: a gate must not
+ * pass on a number nobody measured.
+ */
+export function checkBudget(budget: Budget, reports: CompareReport | readonly CompareReport[]): BudgetCheck[] {
+  const runs = Array.isArray(reports) ? reports : [reports as CompareReport];
   const checks: BudgetCheck[] = [];
   for (const [lane, figures] of Object.entries(budget) as [LaneId, Partial<Record<BudgetFigure, number>>][]) {
     for (const [figure, value] of Object.entries(figures) as [BudgetFigure, number][]) {
       const def = BUDGET_FIGURES[figure] as FigureDef;
-      const measured = def.read(report, lane) ?? null;
+      const values = figureRuns(runs, lane, figure);
+      const measured = median(values.filter((v): v is number => v !== null));
       const passed = measured !== null && (def.bound === 'max' ? measured <= value : measured >= value);
-      checks.push({ lane, figure, bound: def.bound, unit: def.unit, limit: value, measured, passed });
+      checks.push({ lane, figure, bound: def.bound, unit: def.unit, limit: value, measured, runs: values, passed });
     }
   }
   return checks;
@@ -167,6 +193,7 @@ export function checkBudget(budget: Budget, report: CompareReport): BudgetCheck[
 
 /** One check as a line, e.g. `ws roundTripP99Ms: measured 3.2 ms, limit ≤ 20 ms`. */
 export function describeCheck(c: BudgetCheck): string {
-  const measured = c.measured === null ? 'not measured' : `measured ${c.measured} ${c.unit}`;
+  const over = c.runs.length > 1 ? ` (median of ${c.runs.filter((v) => v !== null).length} runs)` : '';
+  const measured = c.measured === null ? 'not measured' : `measured ${c.measured} ${c.unit}${over}`;
   return `${c.lane} ${c.figure}: ${measured}, limit ${c.bound === 'max' ? '≤' : '≥'} ${c.limit} ${c.unit}`;
 }

@@ -28,11 +28,16 @@ export interface CompareOptions {
   chromiumPath: string;
   /** The language of report.html and of the page the run drives (its screenshot). */
   lang: Locale;
+  /** `--repeat`: how many times the scenario runs (each run its own page and files). */
+  repeat: number;
   /** `--budget`: limits to check the run against, and the file they came from. */
   budget?: { source: string; limits: Budget };
 }
 
 const B = SCENARIO_BOUNDS;
+
+/** `--repeat`: enough for a stable median, few enough to stay a CI step. */
+export const REPEAT_BOUNDS = { min: 1, max: 20 };
 const D = SCENARIO_DEFAULTS;
 
 /**
@@ -79,7 +84,11 @@ Run:
   --lang TAG          language of report.html and of the page in charts.png:
                       ${Object.keys(CATALOGUES).join(' or ')} (default ${DEFAULT_LOCALE})
   --timeout S         give up after S seconds, exit code 2 (default: twice the expected
-                      time, i.e. the sending time plus the costs' own time, plus 60 s)
+                      time, i.e. the sending time plus the costs' own time, times --repeat,
+                      plus 60 s)
+  --repeat N          run the scenario N times, ${REPEAT_BOUNDS.min}-${REPEAT_BOUNDS.max} (default 1): each run's files in
+                      run-1/ … run-N/, the median and min–max of every figure in repeat.json,
+                      and --budget checked on the medians
   --budget FILE       check the run against limits per lane and figure (a JSON file, e.g.
                       {"ws":{"roundTripP99Ms":20,"bytesPerMessage":400}}; see docs/COMPARE.md,
                       "Use it in CI"); writes budget-junit.xml and budget.md to --out and
@@ -152,6 +161,7 @@ export function parseCompareArgs(argv: string[], env: Record<string, string | un
       'sweep-messages': { type: 'string' },
       lang: { type: 'string', default: DEFAULT_LOCALE },
       budget: { type: 'string' },
+      repeat: { type: 'string' },
     },
   });
   if (values.help) return 'help';
@@ -194,7 +204,8 @@ export function parseCompareArgs(argv: string[], env: Record<string, string | un
   });
   if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n'));
   const scenario = parsed.data;
-  let timeoutSec = Math.ceil(2 * (sendingSeconds(scenario) + costSeconds(costs, scenario, idleSeconds)) + 60);
+  const repeat = wholeNumber(values.repeat, 'repeat', REPEAT_BOUNDS, 1);
+  let timeoutSec = Math.ceil(repeat * 2 * (sendingSeconds(scenario) + costSeconds(costs, scenario, idleSeconds)) + 60);
   if (values.timeout !== undefined) timeoutSec = wholeNumber(values.timeout, 'timeout', { min: 1 }, timeoutSec);
   let baseUrl = values['base-url'];
   if (baseUrl !== undefined) {
@@ -215,5 +226,5 @@ export function parseCompareArgs(argv: string[], env: Record<string, string | un
     if (problems.length > 0) throw new Error(`--budget ${values.budget}: ${problems.join('; ')}`);
     budget = { source: values.budget, limits };
   }
-  return { scenario, costs, idleSeconds, baseUrl, outDir: values.out, timeoutSec, chromiumPath: env.CHROMIUM_PATH ?? '/usr/bin/chromium', lang, ...(budget ? { budget } : {}) };
+  return { scenario, costs, idleSeconds, baseUrl, outDir: values.out, timeoutSec, chromiumPath: env.CHROMIUM_PATH ?? '/usr/bin/chromium', lang, repeat, ...(budget ? { budget } : {}) };
 }

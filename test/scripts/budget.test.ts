@@ -1,8 +1,11 @@
 /** `--budget`: the file's strict parsing, the checks against a report, and the JUnit and Markdown reports. */
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { budgetProblems, checkBudget, parseBudget } from '../../scripts/compare/budget';
+import { budgetProblems, checkBudget, median, parseBudget } from '../../scripts/compare/budget';
+import { formatRepeatTable, summarizeRepeats } from '../../scripts/compare/repeat-summary';
 import { budgetJunit, budgetMarkdown } from '../../scripts/compare/budget-reports';
 import { report } from './report-fixture';
 
@@ -89,8 +92,33 @@ test('Markdown: a verdict and a row per check, pipes escaped', () => {
 });
 
 test('the example budget in docs/ parses, names only real lanes and figures, and fits the default run', async () => {
-  const { readFile } = await import('node:fs/promises');
-  const text = await readFile(new URL('../../docs/examples/budgets.json', import.meta.url), 'utf8');
+  const text = await readFile(join(__dirname, '../../docs/examples/budgets.json'), 'utf8');
   const budget = parseBudget(text, 'docs/examples/budgets.json');
   assert.deepEqual(budgetProblems(budget, ['polling', 'ws', 'sockjs', 'socketio'], ['idle', 'connect', 'sweep']), []);
+});
+
+/** The fixture with the ws round trip's p99 set to `p99Ms`. */
+function withWsP99(p99Ms: number) {
+  const r = report();
+  return { ...r, result: { ...r.result, senders: r.result.senders.map((s) => (s.transport === 'ws' ? { ...s, roundTrip: { ...s.roundTrip, p99Ms } } : s)) } };
+}
+
+test('median: the middle value, or the mean of the middle two', () => {
+  assert.equal(median([]), null);
+  assert.equal(median([5]), 5);
+  assert.equal(median([9, 1, 5]), 5);
+  assert.equal(median([4, 1, 3, 2]), 2.5);
+});
+
+test('--repeat: budgets are checked on the median of the runs, each run kept', () => {
+  const runs = [withWsP99(30), withWsP99(10), withWsP99(12)];
+  const [check] = checkBudget(parseBudget('{"ws":{"roundTripP99Ms":20}}', 'b.json'), runs);
+  assert.deepEqual([check.measured, check.runs, check.passed], [12, [30, 10, 12], true], 'one slow run does not fail the gate');
+  assert.match(budgetMarkdown([check], INFO), /12 ms/);
+  const summary = summarizeRepeats(runs, ['run-1/report.json', 'run-2/report.json', 'run-3/report.json']);
+  const row = summary.rows.find((r) => r.lane === 'ws' && r.figure === 'roundTripP99Ms')!;
+  assert.deepEqual([row.median, row.min, row.max, row.runs], [12, 10, 30, [30, 10, 12]]);
+  // Only figures some run measured: the fixture's polling lane has no fan-out.
+  assert.equal(summary.rows.some((r) => r.lane === 'polling' && r.figure === 'fanoutP99Ms'), false);
+  assert.match(formatRepeatTable(summary), /^ws\s+roundTripP99Ms\s+12\s+10–30\s+ms$/m);
 });

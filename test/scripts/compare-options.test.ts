@@ -137,3 +137,13 @@ test('--budget: read and checked before anything runs', async () => {
   assert.throws(() => parseCompareArgs(['--transports', 'ws', '--costs', 'none', '--budget', good], {}), /ws\.connectMs needs connect in --costs/);
   assert.throws(() => parseCompareArgs(['--transports', 'polling', '--budget', good], {}), /budget for ws, which --transports does not run/);
 });
+
+test('--repeat: 1-20 runs, default 1, and the default deadline grows with it', () => {
+  assert.equal(parse([]).repeat, 1);
+  const once = parse(['--costs', 'none']);
+  const thrice = parse(['--costs', 'none', '--repeat', '3']);
+  assert.equal(thrice.repeat, 3);
+  assert.equal(thrice.timeoutSec - 60, 3 * (once.timeoutSec - 60));
+  assert.throws(() => parseCompareArgs(['--repeat', '0'], {}), /--repeat must be within 1-20/);
+  assert.throws(() => parseCompareArgs(['--repeat', '2.5'], {}), /--repeat wants a whole number/);
+});
