@@ -26,6 +26,11 @@ export interface BenchOptions {
   pin: boolean;
   /** Run every workload once, unmeasured, before the measured rounds. */
   warmup: boolean;
+  /**
+   * Run the servers from the TypeScript sources through tsx instead of the compiled `dist/`
+   * (the tests do: `npm test` runs before `npm run build`).
+   */
+  fromSource: boolean;
   json?: string;
 }
 
@@ -37,7 +42,8 @@ const FULL = { rounds: 6, messages: 500, throughputMessages: 5000, fanoutClients
 export const USAGE = `Usage: npm run bench -- [options]
 
 Measures the Lab's server path against a bare server of the same library, per transport,
-interleaved over several rounds; prints JSON with paired ratios (Lab/bare) on stdout.
+interleaved over several rounds; prints JSON with paired ratios (Lab/bare) on stdout, and each
+side's server CPU time per round trip (µs, from its own process's CPU counters).
 
   --quick                 a smaller run that finishes within about a minute
   --transports LIST       comma-separated: ${TRANSPORT_IDS.join(',')} (default: all)
@@ -52,6 +58,8 @@ interleaved over several rounds; prints JSON with paired ratios (Lab/bare) on st
   --timeout S             give up after S seconds, exit code 2 (quick ${QUICK.timeoutSec}, default ${FULL.timeoutSec})
   --no-pin                do not pin servers and clients to separate CPUs (taskset)
   --no-warmup             skip the unmeasured warm-up round
+  --from-source           run the servers from the TypeScript sources through tsx; default:
+                          the compiled dist/ (run npm run build first), as production runs
   --json FILE             also write the JSON to FILE
   --help                  this text
 
@@ -71,6 +79,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions | 'help' {
       quick: { type: 'boolean', default: false },
       'no-pin': { type: 'boolean', default: false },
       'no-warmup': { type: 'boolean', default: false },
+      'from-source': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
       transports: { type: 'string' },
       rounds: { type: 'string' },
@@ -108,6 +117,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions | 'help' {
     quick: values.quick === true,
     pin: values['no-pin'] !== true,
     warmup: values['no-warmup'] !== true,
+    fromSource: values['from-source'] === true,
     json: values.json,
   };
 }

@@ -39,7 +39,7 @@ export interface TargetResult {
 
 export interface BenchReport {
   meta: Record<string, unknown>;
-  results: Record<string, Record<'roundTripP50Ms' | 'roundTripP99Ms' | 'throughputPerSec' | 'fanOutMs' | 'meterP50Ms' | 'inspectorP50Ms', PairedFigures>>;
+  results: Record<string, Record<'roundTripP50Ms' | 'roundTripP99Ms' | 'throughputPerSec' | 'fanOutMs' | 'meterP50Ms' | 'inspectorP50Ms' | 'cpuMicrosPerRoundTrip' | 'cpuMicrosPerMessage', PairedFigures>>;
   targets: TargetResult[];
   passed: number;
   failed: number;
@@ -84,6 +84,9 @@ export function buildReport(
       fanOutMs: figures(r.fanOut),
       meterP50Ms: figures(r.meter),
       inspectorP50Ms: figures(r.inspector),
+      // Not a target: the absolute cost beside the ratios, steadier than a ratio of 50 µs round trips.
+      cpuMicrosPerRoundTrip: figures(r.cpu),
+      cpuMicrosPerMessage: figures(r.cpuThroughput),
     };
     results[transport] = entry;
     targets.push(
@@ -106,7 +109,9 @@ export function buildReport(
       settings,
       placement,
       warmup: options.warmup ? 'one unmeasured round of every workload on both sides first (JIT, TCP windows, library buffers)' : 'none',
-      clock: 'process.hrtime.bigint() in the client process; servers run in a child process',
+      clock: 'process.hrtime.bigint() in the client process; servers run in two child processes, the Lab side and the bare side',
+      server: options.fromSource ? 'the TypeScript sources through tsx (--from-source)' : 'the compiled dist/ (npm run build), NODE_ENV=production',
+      cpu: 'each side\'s server process CPU time (process.cpuUsage, user + system, µs): cpuMicrosPerRoundTrip over the round-trip measurement per round trip, cpuMicrosPerMessage over the throughput measurement per message sent (its ack and its copy to the receiver included); both include the measurement\'s own client connects',
       percentiles: 'exact, nearest rank on sorted arrays of every sample (no histogram)',
       interleaving: 'the sides take turns within each measurement: round trips and broadcasts one by one, throughput block by block, ABBA order',
       ratio: 'Lab / bare per round; median and min–max over rounds. meterP50Ms: "lab" = meter and inspector on, "bare" = meter off; inspectorP50Ms: "lab" = inspector on, "bare" = inspector off, meter on in both',

@@ -36,6 +36,16 @@ export interface TransportRounds {
   meter: Pair<number>[];
   /** p50 round trip, ms, with `lab` = inspector on and `bare` = the same Lab with the inspector off (meter on in both). */
   inspector: Pair<number>[];
+  /** Server CPU time (user + system) per round trip, µs, over the round-trip measurement. */
+  cpu: Pair<number>[];
+  /** Server CPU time per message, µs, over the throughput measurement (more messages: finer than per round trip). */
+  cpuThroughput: Pair<number>[];
+}
+
+/** Reads each side's server process CPU time so far, µs. */
+export interface CpuCounters {
+  lab(): Promise<number>;
+  bare(): Promise<number>;
 }
 
 function stats(samples: number[]): RoundTripStats {
@@ -50,6 +60,7 @@ export async function runRounds(
   options: BenchOptions,
   urls: ServerUrls,
   progress: (line: string) => void,
+  cpu: CpuCounters,
 ): Promise<Record<string, TransportRounds>> {
   const results: Partial<Record<TransportId, TransportRounds>> = {};
   const target = (transport: TransportId, url: string): Target => ({ transport, url, pollIntervalMs: options.pollIntervalMs });
@@ -62,15 +73,25 @@ export async function runRounds(
       const bare = target(transport, urls.bare[transport]!);
       const noMeter = target(transport, urls.labNoMeter);
       const noInspector = target(transport, urls.labNoInspector);
-      const rounds = (results[transport] ??= { roundTrip: [], throughput: [], fanOut: [], meter: [], inspector: [] });
+      const rounds = (results[transport] ??= { roundTrip: [], throughput: [], fanOut: [], meter: [], inspector: [], cpu: [], cpuThroughput: [] });
       const step = (what: string) => progress(`round ${round + 1}/${options.rounds} ${transport}: ${what}, Lab and bare taking turns`);
 
       step(`round trip × ${options.messages}`);
+      // Each side's process does nothing else meanwhile: the other Labs of the Lab host sit idle.
+      const cpuBefore = { lab: await cpu.lab(), bare: await cpu.bare() };
       const [labTrips, bareTrips] = await roundTrip([lab, bare], options.messages);
+      const cpuAfter = { lab: await cpu.lab(), bare: await cpu.bare() };
       rounds.roundTrip.push({ lab: stats(labTrips), bare: stats(bareTrips) });
+      rounds.cpu.push({ lab: (cpuAfter.lab - cpuBefore.lab) / labTrips.length, bare: (cpuAfter.bare - cpuBefore.bare) / bareTrips.length });
       step(`throughput × ${options.throughputMessages}, window ${options.window}`);
+      const cpuBeforeThroughput = { lab: await cpu.lab(), bare: await cpu.bare() };
       const [labRate, bareRate] = await throughput([lab, bare], options.throughputMessages, options.window);
+      const cpuAfterThroughput = { lab: await cpu.lab(), bare: await cpu.bare() };
       rounds.throughput.push({ lab: labRate, bare: bareRate });
+      rounds.cpuThroughput.push({
+        lab: (cpuAfterThroughput.lab - cpuBeforeThroughput.lab) / options.throughputMessages,
+        bare: (cpuAfterThroughput.bare - cpuBeforeThroughput.bare) / options.throughputMessages,
+      });
       step(`fan-out to ${options.fanoutClients} × ${options.broadcasts}`);
       const [labFan, bareFan] = await fanOut([lab, bare], options.fanoutClients, options.broadcasts);
       rounds.fanOut.push({ lab: median(labFan), bare: median(bareFan) });

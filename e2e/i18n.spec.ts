@@ -51,6 +51,8 @@ const LATIN_IN_ZH = new Set([
   'Transport', 'Lab', 'AJAX', 'WebSocket', 'SockJS', 'Socket.IO', 'API', 'HTTP', 'TCP', 'JSON', 'URL', 'QR', 'GET', 'events',
   'English', 'HAR', 'Switching', 'Protocols', 'ms', 'B', 'KB', 'MiB', 'v', 'p', 'A', 'C', 'D', 'E', 'ID', 'id', 'CDF',
   'polling', 'ws', 'sockjs', 'socketio', 'websocket', 'socket', 'lab', 'bench',
+  // The libraries' sub-transports, by their own names (the panes' variant picker, the Compare view's columns).
+  'xhr', 'streaming', 'EventSource', 'eventsource',
 ]);
 /** Code-like tokens: `io.emit`, `socket.on`, `config.ts`. */
 const CODE_LIKE = /^[A-Za-z]+(\.[A-Za-z]+)+$/;
@@ -70,6 +72,9 @@ test('/, /compare, /lesson, /instructor and /inspector with ?lang=zh-CN read as 
       const clone = document.body.cloneNode(true) as HTMLElement;
       const untranslated = [...clone.querySelectorAll('[translate="no"]')].map((e) => e.textContent ?? '');
       clone.querySelectorAll('code, pre, script, style, [translate="no"]').forEach((e) => e.remove());
+      // A detached clone has no layout, so innerText runs neighbours together ("xhr-streamingSockJS"):
+      // a space after every element keeps two labels two words.
+      clone.querySelectorAll('*').forEach((e) => e.append(' '));
       return { text: clone.innerText, named: untranslated.join(' ') };
     });
     const words = (s: string) => [...s.matchAll(/[A-Za-z][A-Za-z.]*[A-Za-z]|[A-Za-z]/g)].map((m) => m[0]);

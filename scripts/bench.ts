@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { parseBenchArgs, USAGE, type BenchOptions } from '../bench/options';
 import { buildReport, type BenchReport } from '../bench/report';
 import { runRounds } from '../bench/runner';
-import { startServerHost, type ServerHost } from '../bench/servers';
+import { startServerHosts, type ServerHosts } from '../bench/servers';
 import { pinProcess, planPlacement, type Placement } from '../bench/cpu-pinning';
 
 /**
@@ -16,24 +16,38 @@ import { pinProcess, planPlacement, type Placement } from '../bench/cpu-pinning'
  */
 export async function runBench(options: BenchOptions, log: (line: string) => void = () => undefined): Promise<BenchReport> {
   const startedAt = new Date();
-  const host: ServerHost = await startServerHost({ transports: options.transports, pollIntervalMs: options.pollIntervalMs });
+  const servers: ServerHosts = await startServerHosts(options.transports, options.pollIntervalMs, options.fromSource);
   try {
-    log(`servers up: Lab ${host.urls.lab}, Lab without meter ${host.urls.labNoMeter}, bare ${JSON.stringify(host.urls.bare)}`);
-    const placement = options.pin ? place(host.pid) : { pinned: false, reason: '--no-pin' };
+    const { urls } = servers;
+    log(`servers up (${options.fromSource ? 'from the sources, through tsx' : 'compiled, dist/'}): Lab ${urls.lab}, Lab without meter ${urls.labNoMeter}, bare ${JSON.stringify(urls.bare)}`);
+    const placement = options.pin ? place([servers.hosts.lab.pid, servers.hosts.bare.pid]) : { pinned: false, reason: '--no-pin' };
     log(placement.pinned ? `pinned: servers on CPU ${placement.serverCpus}, clients on CPU ${placement.clientCpus}` : `not pinned: ${placement.reason}`);
-    const raw = await runRounds(options, host.urls, log);
+    const cpu = { lab: () => servers.hosts.lab.cpuMicros(), bare: () => servers.hosts.bare.cpuMicros() };
+    const raw = await runRounds(options, urls, log, cpu);
     return buildReport(options, raw, startedAt, Date.now() - startedAt.getTime(), placement);
   } finally {
-    await host.stop();
+    await servers.stop();
   }
 }
 
-/** Pins the server host and this process (the clients) to separate CPUs, when the machine allows. */
-function place(serverPid: number): Placement {
+/** Pins the server hosts and this process (the clients) to separate CPUs, when the machine allows. */
+function place(serverPids: number[]): Placement {
   const plan = planPlacement();
   if (!plan.pinned) return plan;
-  if (pinProcess(serverPid, plan.serverCpus!) && pinProcess(process.pid, plan.clientCpus!)) return plan;
+  if (serverPids.every((pid) => pinProcess(pid, plan.serverCpus!)) && pinProcess(process.pid, plan.clientCpus!)) return plan;
   return { pinned: false, reason: 'taskset missing or refused' };
+}
+
+/** Each transport's server CPU per round trip, both sides, with the ratio's spread over the rounds. */
+export function cpuLines(report: BenchReport): string[] {
+  return Object.entries(report.results).map(([transport, r]) => {
+    const c = r.cpuMicrosPerRoundTrip;
+    const m = r.cpuMicrosPerMessage;
+    return (
+      `CPU ${transport}: Lab ${m.lab} µs/message, bare ${m.bare} µs (${m.ratio.median}×, rounds ${m.ratio.min}–${m.ratio.max}×) in throughput; ` +
+      `Lab ${c.lab} µs/round trip, bare ${c.bare} µs (${c.ratio.median}×, rounds ${c.ratio.min}–${c.ratio.max}×)`
+    );
+  });
 }
 
 async function main(): Promise<number> {
@@ -57,6 +71,7 @@ async function main(): Promise<number> {
   const log = (line: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
   const report = await runBench(options, log);
   for (const target of report.targets) process.stderr.write(`${target.line}\n`);
+  for (const line of cpuLines(report)) process.stderr.write(`${line}\n`);
   const json = JSON.stringify(report, null, 2);
   if (options.json) writeFileSync(options.json, `${json}\n`);
   process.stdout.write(`${json}\n`);

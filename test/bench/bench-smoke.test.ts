@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseBenchArgs, type BenchOptions } from '../../bench/options';
-import { runBench } from '../../scripts/bench';
+import { cpuLines, runBench } from '../../scripts/bench';
 
 test('a tiny bench run reports paired, finite, positive figures for every workload', { timeout: 60_000 }, async () => {
   const options = parseBenchArgs([
@@ -19,12 +19,14 @@ test('a tiny bench run reports paired, finite, positive figures for every worklo
     '--meter-messages', '20',
     // Never pin the test runner itself to one CPU for the rest of the suite.
     '--no-pin',
+    // npm test runs before npm run build: no dist/ yet.
+    '--from-source',
   ]) as BenchOptions;
   const report = await runBench(options);
 
   assert.deepEqual(Object.keys(report.results).sort(), ['polling', 'ws']);
   for (const [transport, workloads] of Object.entries(report.results)) {
-    assert.deepEqual(Object.keys(workloads).sort(), ['fanOutMs', 'inspectorP50Ms', 'meterP50Ms', 'roundTripP50Ms', 'roundTripP99Ms', 'throughputPerSec']);
+    assert.deepEqual(Object.keys(workloads).sort(), ['cpuMicrosPerMessage', 'cpuMicrosPerRoundTrip', 'fanOutMs', 'inspectorP50Ms', 'meterP50Ms', 'roundTripP50Ms', 'roundTripP99Ms', 'throughputPerSec']);
     for (const [name, figures] of Object.entries(workloads)) {
       const numbers = [figures.lab, figures.bare, figures.ratio.median, figures.ratio.min, figures.ratio.max];
       numbers.push(...figures.rounds.flatMap((r) => [r.lab, r.bare, r.ratio]));
@@ -37,6 +39,8 @@ test('a tiny bench run reports paired, finite, positive figures for every worklo
   for (const t of report.targets) assert.match(t.line, /^(PASS|FAIL) (ws|polling) \w+: [\d.]+× \(target [≤≥] [\d.]+×\)$/);
   assert.equal(report.passed + report.failed, report.targets.length);
   assert.equal(report.meta.cpus, (await import('node:os')).cpus().length);
+  // Each side's CPU comes from its own process: both did work, and the line says so.
+  assert.match(cpuLines(report).join('\n'), /^CPU ws: Lab [\d.]+ µs\/message, bare [\d.]+ µs \([\d.]+×, rounds [\d.]+–[\d.]+×\) in throughput; Lab [\d.]+ µs\/round trip, bare [\d.]+ µs/m);
 });
 
 test('bench options: quick defaults, explicit values win, bad input is refused', () => {
