@@ -52,7 +52,7 @@ const LATIN_IN_ZH = new Set([
   'English', 'HAR', 'Switching', 'Protocols', 'ms', 'B', 'KB', 'MiB', 'v', 'p', 'A', 'C', 'D', 'E', 'ID', 'id', 'CDF',
   'polling', 'ws', 'sockjs', 'socketio', 'websocket', 'socket', 'lab', 'bench',
   // The libraries' sub-transports, by their own names (the panes' variant picker, the Compare view's columns).
-  'xhr', 'streaming', 'EventSource', 'eventsource',
+  'xhr', 'streaming', 'EventSource', 'eventsource', 'iframe', 'htmlfile',
 ]);
 /** Code-like tokens: `io.emit`, `socket.on`, `config.ts`. */
 const CODE_LIKE = /^[A-Za-z]+(\.[A-Za-z]+)+$/;

@@ -15,6 +15,10 @@ const VARIANTS = [
   { pane: 'sockjs', lane: 'sockjs:xhr-streaming', via: 'xhr-streaming' },
   { pane: 'sockjs', lane: 'sockjs:xhr-polling', via: 'xhr-polling' },
   { pane: 'sockjs', lane: 'sockjs:eventsource', via: 'eventsource' },
+  // In an iframe the Lab serves, with its local copy of sockjs-client: no CDN needed.
+  { pane: 'sockjs', lane: 'sockjs:iframe-eventsource', via: 'iframe-eventsource' },
+  { pane: 'sockjs', lane: 'sockjs:iframe-htmlfile', via: 'iframe-htmlfile' },
+  { pane: 'sockjs', lane: 'sockjs:iframe-xhr-polling', via: 'iframe-xhr-polling' },
 ] as const;
 
 async function openLab(page: Page): Promise<void> {
@@ -39,6 +43,9 @@ test('each variant connects over its own sub-transport and delivers both ways', 
     // Out over the variant, and back in over it from a raw WebSocket pane.
     await deliver(page, pane, 'ws', `out over ${lane} ${Date.now()}`);
     await deliver(page, 'ws', pane, `in over ${lane} ${Date.now()}`);
+    // The lane tag reached the server on every request, the iframe's own included: the lane has its bucket.
+    const wire = (await (await page.request.get('/api/metrics/wire')).json()) as { buckets: Record<string, { requests: number }> };
+    if (lane.startsWith('sockjs:')) expect(wire.buckets[lane].requests, `${lane} requests counted in its own bucket`).toBeGreaterThan(1);
   }
   // The upgrade was seen happening, and the pane's log says so.
   await page.getByTestId('variant-socketio').selectOption('socketio:upgrade');
@@ -50,6 +57,8 @@ test('each variant connects over its own sub-transport and delivers both ways', 
   await expect(socketIo.filter({ hasText: 'EIO upgrade' }).first()).toBeAttached();
   await expect(page.getByTestId('pane-timeline-chart-socketio').getByTestId('timeline-welcome')).toHaveCount(1);
   // SockJS's: /info first, then its sub-transport.
+  await page.getByTestId('variant-sockjs').selectOption('sockjs:eventsource');
+  await expect(page.getByTestId('via-sockjs')).toHaveText('eventsource', { timeout: 15_000 });
   await page.getByTestId('pane-timeline-sockjs').locator('summary').click();
   const sockjs = page.getByTestId('pane-timeline-chart-sockjs').getByTestId('timeline-lane-sockjs:eventsource').locator('title');
   await expect(sockjs.filter({ hasText: 'SockJS /info' }).first()).toBeAttached({ timeout: 10_000 });

@@ -26,6 +26,9 @@ export const LANE_IDS = [
   'sockjs:xhr-streaming',
   'sockjs:xhr-polling',
   'sockjs:eventsource',
+  'sockjs:iframe-eventsource',
+  'sockjs:iframe-htmlfile',
+  'sockjs:iframe-xhr-polling',
 ] as const;
 
 /** One lane: a transport id, or `transport:variant`. */
@@ -49,6 +52,13 @@ export interface LaneInfo {
    * takes one of the browser's six connections per origin for as long as it is connected.
    */
   holdsRequest?: boolean;
+  /**
+   * True when only a browser can drive it: SockJS's iframe variants run the library again inside
+   * an iframe (`/rt/sockjs/iframe.html`, which loads the server's local copy of sockjs-client), and
+   * Node has no DOM. The Node-driven suites (contract, meter, capture) cover the other lanes; the
+   * e2e tests cover these.
+   */
+  browserOnly?: boolean;
 }
 
 const lane = (id: LaneId, extra: Omit<LaneInfo, 'id' | 'transport' | 'variant'> = {}): LaneInfo => {
@@ -69,7 +79,14 @@ export const LANES: Record<LaneId, LaneInfo> = {
   'sockjs:xhr-streaming': lane('sockjs:xhr-streaming', { sockjsTransports: ['xhr-streaming'], holdsRequest: true }),
   'sockjs:xhr-polling': lane('sockjs:xhr-polling', { sockjsTransports: ['xhr-polling'], holdsRequest: true }),
   'sockjs:eventsource': lane('sockjs:eventsource', { sockjsTransports: ['eventsource'], holdsRequest: true }),
+  // The same three ways to receive, from inside an iframe served by the Lab (for pages on another origin than the server).
+  'sockjs:iframe-eventsource': lane('sockjs:iframe-eventsource', { sockjsTransports: ['iframe-eventsource'], holdsRequest: true, browserOnly: true }),
+  'sockjs:iframe-htmlfile': lane('sockjs:iframe-htmlfile', { sockjsTransports: ['iframe-htmlfile'], holdsRequest: true, browserOnly: true }),
+  'sockjs:iframe-xhr-polling': lane('sockjs:iframe-xhr-polling', { sockjsTransports: ['iframe-xhr-polling'], holdsRequest: true, browserOnly: true }),
 };
+
+/** The lanes the Node client libraries can drive (all but the browser-only ones): the Node suites loop over these. */
+export const NODE_LANE_IDS: readonly LaneId[] = LANE_IDS.filter((id) => !LANES[id].browserOnly);
 
 /** True when `value` names a lane. */
 export function isLaneId(value: unknown): value is LaneId {

@@ -19,4 +19,7 @@ export const LANE_COLORS: Record<LaneId, string> = {
   'sockjs:xhr-streaming': '#065f46',
   'sockjs:xhr-polling': '#34d399',
   'sockjs:eventsource': '#0f766e',
+  'sockjs:iframe-eventsource': '#14b8a6',
+  'sockjs:iframe-htmlfile': '#047857',
+  'sockjs:iframe-xhr-polling': '#6ee7b7',
 };

@@ -81,6 +81,9 @@ export const messages: Messages = {
     'sockjs:xhr-streaming': { short: 'SockJS · xhr-streaming', variant: 'xhr-streaming only' },
     'sockjs:xhr-polling': { short: 'SockJS · xhr-polling', variant: 'xhr-polling only' },
     'sockjs:eventsource': { short: 'SockJS · EventSource', variant: 'EventSource only' },
+    'sockjs:iframe-eventsource': { short: 'SockJS · iframe EventSource', variant: 'EventSource in an iframe' },
+    'sockjs:iframe-htmlfile': { short: 'SockJS · iframe htmlfile', variant: 'htmlfile streaming in an iframe' },
+    'sockjs:iframe-xhr-polling': { short: 'SockJS · iframe xhr-polling', variant: 'xhr-polling in an iframe' },
   },
   states: {
     idle: 'Not started',

@@ -83,6 +83,9 @@ export const messages: Messages = {
     'sockjs:xhr-streaming': { short: 'SockJS · xhr-streaming', variant: '仅 xhr-streaming' },
     'sockjs:xhr-polling': { short: 'SockJS · xhr-polling', variant: '仅 xhr-polling' },
     'sockjs:eventsource': { short: 'SockJS · EventSource', variant: '仅 EventSource' },
+    'sockjs:iframe-eventsource': { short: 'SockJS · iframe EventSource', variant: 'iframe 里的 EventSource' },
+    'sockjs:iframe-htmlfile': { short: 'SockJS · iframe htmlfile', variant: 'iframe 里的 htmlfile 流' },
+    'sockjs:iframe-xhr-polling': { short: 'SockJS · iframe xhr-polling', variant: 'iframe 里的 xhr-polling' },
   },
   states: {
     idle: '未启动',

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { LANE_IDS, LANES, laneOfRequest, parseLaneList } from '../../protocol';
+import { LANE_IDS, LANES, laneOfRequest, NODE_LANE_IDS, parseLaneList } from '../../protocol';
 import { ClientPool, makeClient, startLab, waitFor, type RunningLab } from '../support/lab-fixture';
 
 describe('lane of a request', () => {
@@ -37,7 +37,7 @@ describe('each variant runs its own sub-transport', () => {
     await lab.close();
   });
 
-  for (const lane of LANE_IDS.filter((id) => LANES[id].variant)) {
+  for (const lane of NODE_LANE_IDS.filter((id) => LANES[id].variant)) {
     test(`${lane}: the library uses what the lane pins, and the inspector labels its records`, async () => {
       const info = LANES[lane];
       if (lane === 'socketio:upgrade') {

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { globalAgent } from 'node:http';
 import { test } from 'node:test';
 import { io } from 'socket.io-client';
-import { LANE_IDS, TRANSPORT_PATHS, type LaneId, type WireBucket } from '../../protocol';
+import { NODE_LANE_IDS, TRANSPORT_PATHS, type LaneId, type WireBucket } from '../../protocol';
 import { startByteCountingProxy, byteLength } from '../support/byte-counting-proxy';
 import { startLab, waitUntil, type RunningLab } from '../support/lab-fixture';
 import { findTcpdump, startCapture } from '../support/packet-capture';
@@ -73,7 +73,7 @@ test('packet capture: per-connection and per-lane payload bytes equal the meter 
   const running = await startLab();
   try {
     const packets = await captured(running, async () => {
-      for (const lane of LANE_IDS) {
+      for (const lane of NODE_LANE_IDS) {
         await runChatExchange(running.lab, lane, running.url);
         // Node's agent keeps connections alive, and the next lane's library would reuse this lane's:
         // the meter splits such a connection by request correctly, but the capture can only be
@@ -82,7 +82,7 @@ test('packet capture: per-connection and per-lane payload bytes equal the meter 
       }
     });
     const records = running.lab.wireMeter.connectionRecords().filter((r) => r.bytesIn + r.bytesOut > 0);
-    assert.ok(records.length >= LANE_IDS.length, `expected a connection per lane, got ${records.length}`);
+    assert.ok(records.length >= NODE_LANE_IDS.length, `expected a connection per lane, got ${records.length}`);
     assertMeterMatchesCapture(running, packets);
     const byBucket = new Map<WireBucket, { bytesIn: number; bytesOut: number }>();
     for (const record of records) {
@@ -96,7 +96,7 @@ test('packet capture: per-connection and per-lane payload bytes equal the meter 
     }
     const { buckets } = running.lab.wireMeter.snapshot();
     const report: string[] = [];
-    for (const transport of LANE_IDS) {
+    for (const transport of NODE_LANE_IDS) {
       const fromCapture = byBucket.get(transport);
       assert.ok(fromCapture, `${transport} traffic captured`);
       assert.equal(buckets[transport].bytesIn, fromCapture.bytesIn, `${transport} in`);
@@ -104,7 +104,7 @@ test('packet capture: per-connection and per-lane payload bytes equal the meter 
       report.push(`${transport} in=${fromCapture.bytesIn} out=${fromCapture.bytesOut} conns=${buckets[transport].connections}`);
     }
     console.log(`wire capture: ${report.join('; ')}`);
-    await assertInspectorMatchesMeter(running, LANE_IDS);
+    await assertInspectorMatchesMeter(running, NODE_LANE_IDS);
   } finally {
     await running.close();
   }

@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import http from 'node:http';
 import { connect } from 'node:net';
 import { afterEach, beforeEach, describe, test } from 'node:test';
-import { LANE_IDS, LANES, WIRE_BUCKETS, type WireMetricsResponse } from '../../protocol';
+import { LANES, NODE_LANE_IDS, WIRE_BUCKETS, type WireMetricsResponse } from '../../protocol';
 import { startByteCountingProxy, byteLength, type ByteCountingProxy } from '../support/byte-counting-proxy';
 import { startLab, type RunningLab } from '../support/lab-fixture';
 import { runChatExchange, waitForMeterIdle } from '../support/wire-scenario';
@@ -40,7 +40,7 @@ function firstMessageLength(data: Buffer): number {
 }
 
 describe('wire meter', () => {
-  for (const lane of LANE_IDS) {
+  for (const lane of NODE_LANE_IDS) {
     test(`${lane}: bucket bytes equal the proxy's bytes exactly, and nothing leaks to other buckets`, async () => {
       await runChatExchange(running.lab, lane, proxy.url);
       const { buckets } = await settle();
