@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { LANE_IDS, LANES, laneOfRequest, NODE_LANE_IDS, parseLaneList } from '../../protocol';
+import { LANES, laneOfRequest, NODE_LANE_IDS, parseLaneList } from '../../protocol';
 import { ClientPool, makeClient, startLab, waitFor, type RunningLab } from '../support/lab-fixture';
 
 describe('lane of a request', () => {

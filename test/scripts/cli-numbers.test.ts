@@ -33,5 +33,5 @@ test('the three CLIs refuse the same bad number the same way, and share exit cod
   assert.throws(() => parseCompareArgs(['--timeout', '1e3'], {}), /--timeout wants a whole number/);
   assert.throws(() => parseBenchArgs(['--timeout', '1e3']), /--timeout wants a whole number/);
   assert.throws(() => parseLoadArgs(['--max-seconds', '1e3']), /--max-seconds wants a whole number/);
-  assert.deepEqual(EXIT, { ok: 0, error: 1, timeout: 2, incomplete: 3 });
+  assert.deepEqual(EXIT, { ok: 0, error: 1, timeout: 2, incomplete: 3, budgetMissed: 4 });
 });
