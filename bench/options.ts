@@ -35,7 +35,7 @@ export interface BenchOptions {
 }
 
 const QUICK = { rounds: 3, messages: 100, throughputMessages: 1000, fanoutClients: 100, broadcasts: 5, meterMessages: 100, timeoutSec: 90 };
-// Polling round trips cost about one poll interval each, which is what sets the full run's length (~5 min).
+// Polling round trips cost about one poll interval each, which is what sets the full run's length (~8 min with every row).
 const FULL = { rounds: 6, messages: 500, throughputMessages: 5000, fanoutClients: 100, broadcasts: 20, meterMessages: 500, timeoutSec: 900 };
 
 /** Usage text for `--help`. */

@@ -36,7 +36,7 @@ export const BUDGET_FIGURES = {
   /** Copies received / expected, 0…1: a floor. */
   delivery: {
     bound: 'min',
-    unit: 'of copies',
+    unit: 'received/expected',
     read: (r, l) => {
       const x = receiver(r, l);
       return x && x.expected > 0 ? x.delivered / x.expected : undefined;
