@@ -102,3 +102,20 @@ test('the Compare view measures variants as columns of their own, and draws how 
   await expect(timeline.getByTestId('timeline-lane-sockjs:xhr-streaming').locator('title').filter({ hasText: 'SockJS /info' }).first()).toBeAttached();
   await expect(timeline.getByTestId('timeline-welcome')).toHaveCount(7);
 });
+
+test('/inspector draws the negotiation of every lane, variants included, when asked', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/inspector');
+  await page.getByTestId('timeline-variants').check();
+  await page.getByTestId('timeline-run').click();
+  const timeline = page.getByTestId('negotiation-timeline');
+  await expect(timeline).toBeVisible({ timeout: 90_000 });
+  // Twelve fresh clients, twelve welcomes; long-polling shows its polls, an iframe variant its iframe.
+  await expect(timeline.getByTestId('timeline-welcome')).toHaveCount(12);
+  const marks = (lane: string) => timeline.getByTestId(`timeline-lane-${lane}`).locator('title');
+  await expect(marks('socketio:polling').filter({ hasText: 'GET /rt/socket.io/' }).first()).toBeAttached();
+  await expect(marks('sockjs:iframe-htmlfile').filter({ hasText: 'iframe.html' }).first()).toBeAttached();
+  // htmlfile's frames come inside script tags, and the inspector reads them: the welcome among them.
+  await expect(timeline.getByTestId('timeline-lane-sockjs:iframe-htmlfile').getByTestId('timeline-welcome')).toHaveCount(1);
+  await expect(marks('sockjs:xhr-streaming').filter({ hasText: 'xhr_streaming' }).first()).toBeAttached();
+});

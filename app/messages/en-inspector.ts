@@ -72,5 +72,6 @@ export const inspector: InspectorMessages = {
     lane: (transport, connectMs) => `${transport}: welcome after ${connectMs} ms`,
     mark: (ms, summary) => `${ms} ms: ${summary}`,
     empty: 'No records (is the inspector off?).',
+    variants: 'Also each library’s variants (long-polling, streaming, EventSource, iframes; about 20 s more)',
   },
 };

@@ -68,5 +68,7 @@ export interface InspectorMessages {
     lane: (transport: string, connectMs: string) => string;
     mark: (ms: string, summary: string) => string;
     empty: string;
+    /** The option that adds every library variant's lane to the run. */
+    variants: string;
   };
 }

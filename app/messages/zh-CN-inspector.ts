@@ -70,5 +70,6 @@ export const inspector: InspectorMessages = {
     lane: (transport, connectMs) => `${transport}：${connectMs} ms 后收到欢迎消息`,
     mark: (ms, summary) => `${ms} ms：${summary}`,
     empty: '没有记录（检查器是否关闭了？）。',
+    variants: '也画每个库的变体（长轮询、流、EventSource、iframe；多用大约 20 秒）',
   },
 };

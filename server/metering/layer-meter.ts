@@ -75,12 +75,12 @@ interface StreamedSoFar {
 }
 
 /**
- * Answers that stream for as long as the session lives (SockJS's xhr-streaming and EventSource):
+ * Answers that stream for as long as the session lives (SockJS's xhr-streaming, EventSource and htmlfile):
  * their chunks are counted and recorded as they go, so the layers and the inspector are live.
  * Everything else is split when its response finishes.
  */
 const isStreamingAnswer = (bucket: LaneId, path: string): boolean =>
-  laneTransport(bucket) === 'sockjs' && (path.endsWith('/xhr_streaming') || path.endsWith('/eventsource'));
+  laneTransport(bucket) === 'sockjs' && (path.endsWith('/xhr_streaming') || path.endsWith('/eventsource') || path.endsWith('/htmlfile'));
 
 /** Bytes of one chunk's chunked coding: its size in hex, CRLF, and the CRLF after the data. */
 const chunkCodingBytes = (length: number): number => (length === 0 ? 0 : length.toString(16).length + 4);

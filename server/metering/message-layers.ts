@@ -6,6 +6,7 @@
 import type { TransportId } from '../../protocol';
 import { utf8 } from './byte-model';
 import { arrayElements, decodedStringBytes, utf8Between } from './json-scan';
+import { htmlFileFrames } from './sockjs-htmlfile';
 
 /** The layers inside one message text (a WebSocket message or one unit of an HTTP body). */
 export interface MessageLayers {
@@ -143,12 +144,23 @@ export function httpBodyLayers(transport: TransportId, path: string, direction: 
     return { ...result, otherUnits: 1 };
   }
   const eventSource = transport === 'sockjs' && direction === 'out' && path.endsWith('/eventsource');
-  const units = transport === 'socketio' ? body.split(ENGINE_IO_SEPARATOR) : eventSource ? splitEvents(body) : transport === 'sockjs' ? splitLines(body) : [body];
+  const htmlFile = transport === 'sockjs' && direction === 'out' && path.endsWith('/htmlfile');
+  const units =
+    transport === 'socketio'
+      ? body.split(ENGINE_IO_SEPARATOR)
+      : eventSource
+        ? splitEvents(body)
+        : htmlFile
+          ? splitScripts(body)
+          : transport === 'sockjs'
+            ? splitLines(body)
+            : [body];
   for (const unit of units) {
     // Engine.IO answers a POST with a bare "ok": an acknowledgement, not a unit of its own.
     if (transport === 'socketio' && direction === 'out' && unit === 'ok') continue;
-    // An event's `data: ` and blank line are SSE's framing around one SockJS frame.
-    const layers = messageLayers(transport, eventSource ? eventData(unit) : unit);
+    // An event's `data: ` and blank line are SSE's framing around one SockJS frame; a script
+    // tag and `p("…")` are htmlfile's (the frame's second JSON escaping is framing too).
+    const layers = messageLayers(transport, eventSource ? eventData(unit) : htmlFile ? (htmlFileFrames(unit)[0] ?? '') : unit);
     result.payload += layers.payload;
     if (layers.keepalive) {
       result.keepaliveUnits++;
@@ -169,6 +181,14 @@ function splitEvents(body: string): string[] {
 /** The SockJS frame inside one event (empty for the prelude). */
 function eventData(event: string): string {
   return event.startsWith('data: ') ? event.slice(6).replace(/\r\n\r\n$/, '') : '';
+}
+
+/**
+ * SockJS's htmlfile answer: an HTML prelude (a script that calls the parent page, padded to 1 KiB),
+ * then one `<script>\np("<frame>");\n</script>\r\n` per frame. Units: the prelude, then each script.
+ */
+function splitScripts(body: string): string[] {
+  return body.match(/<script>\np\([\s\S]*?\);\n<\/script>\r\n|[\s\S]+?(?=<script>\np\(|$)/g) ?? [];
 }
 
 /** SockJS xhr frames, each with the `\n` that ends it (an xhr-streaming body is many of them). */

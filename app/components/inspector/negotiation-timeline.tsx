@@ -20,7 +20,7 @@ export interface TimelineLane {
 
 /** The lanes of the inspector's and the lesson's watched clients. */
 export function watchLanes(watches: ConnectionWatch[], label: (w: ConnectionWatch) => string): TimelineLane[] {
-  return watches.map((w) => ({ key: w.transport, label: label(w), marks: negotiationMarks(w.records) }));
+  return watches.map((w) => ({ key: w.lane, label: label(w), marks: negotiationMarks(w.records) }));
 }
 
 /**

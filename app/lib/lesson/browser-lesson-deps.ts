@@ -4,7 +4,7 @@
  */
 import { ChatClient } from '../../../client/chat-client';
 import type { FetchLike } from '../../../client/links/polling-link';
-import type { TransportId } from '../../../protocol';
+import type { LaneId } from '../../../protocol';
 import { createBrowserLink, type BrowserLinkOptions } from '../browser-links';
 import { readWire, readWireLog } from '../read-wire';
 import { CATALOG_URL, parseCatalog, type TransportCatalog } from '../transport-catalog';
@@ -14,7 +14,7 @@ export const LESSON_NAMESPACE = '/lab';
 
 /** A chat client of the page, not yet connected. */
 export function makeBrowserClient(
-  transport: TransportId,
+  transport: LaneId,
   ns: string,
   name: string,
   pollIntervalMs: number,

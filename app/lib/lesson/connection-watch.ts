@@ -5,7 +5,7 @@
  * server runs it, and from the meter's bucket (all clients of that transport) otherwise.
  */
 import type { ChatClient, ChatClientEvents } from '../../../client/chat-client';
-import type { TransportId, WireLogPage, WireMetricsResponse, WireRecord } from '../../../protocol';
+import { LANES, laneTransport, type LaneId, type TransportId, type WireLogPage, type WireMetricsResponse, type WireRecord } from '../../../protocol';
 import { sleepUntil } from '../../../measure/sleep-until';
 import { firstEvent } from './first-event';
 import { whenOpen } from './lesson-cast';
@@ -17,6 +17,8 @@ const PUSH_TIMEOUT_MS = 15_000;
 
 export interface ConnectionWatch {
   transport: TransportId;
+  /** The lane watched: the transport, or one of its library's variants. */
+  lane: LaneId;
   /** Connect call → welcome, ms. */
   connectMs: number;
   /** Push sent → message in the client, ms. */
@@ -30,9 +32,9 @@ export interface ConnectionWatch {
 }
 
 export interface ConnectionWatchDeps {
-  make(transport: TransportId, name: string): ChatClient;
+  make(lane: LaneId, name: string): ChatClient;
   readWire(): Promise<WireMetricsResponse>;
-  readWireLog(since: number, transport: TransportId): Promise<WireLogPage | undefined>;
+  readWireLog(since: number, lane: LaneId): Promise<WireLogPage | undefined>;
   now(): number;
   signal?: AbortSignal;
 }
@@ -41,20 +43,22 @@ export interface ConnectionWatchDeps {
  * Connects a client, keeps it for `windowMs` with one message pushed to it halfway, and closes it.
  * @throws AbortError when the signal aborts; an Error when a client does not connect
  */
-export async function watchConnection(transport: TransportId, windowMs: number, suffix: string, deps: ConnectionWatchDeps): Promise<ConnectionWatch> {
-  // The teacher is on another transport, so the watched transport's bucket holds only the watched client.
+export async function watchConnection(lane: LaneId, windowMs: number, suffix: string, deps: ConnectionWatchDeps): Promise<ConnectionWatch> {
+  const transport = laneTransport(lane);
+  // The teacher is on another transport, so the watched lane's bucket holds only the watched client.
   const teacher = deps.make(transport === 'ws' ? 'socketio' : 'ws', `teacher-${suffix}`);
   let client: ChatClient | undefined;
   try {
     teacher.connect();
     await whenOpen(teacher);
-    const fromLog = (since: number) => deps.readWireLog(since, transport);
+    const fromLog = (since: number) => deps.readWireLog(since, lane);
     const start = await endOfLog(fromLog);
     const before = await deps.readWire();
     const started = deps.now();
-    client = deps.make(transport, `watch-${transport}-${suffix}`);
-    const text = `push-${transport}-${suffix}`;
-    const arrived = firstEvent<ChatClientEvents['message']>((fn) => client!.on('message', fn), (m) => m.text === text, `pushed message on ${transport}`, PUSH_TIMEOUT_MS).then(() => deps.now());
+    // Names allow `-`, not `:`, and 32 characters: a variant is named by its variant part.
+    client = deps.make(lane, `watch-${LANES[lane].variant ?? transport}-${suffix}`);
+    const text = `push-${lane}-${suffix}`;
+    const arrived = firstEvent<ChatClientEvents['message']>((fn) => client!.on('message', fn), (m) => m.text === text, `pushed message on ${lane}`, PUSH_TIMEOUT_MS).then(() => deps.now());
     // Reported by the await below; until then a rejection must not count as unhandled.
     arrived.catch(() => undefined);
     client.connect();
@@ -70,10 +74,11 @@ export async function watchConnection(transport: TransportId, windowMs: number, 
     client = undefined;
     const after = await deps.readWire();
     const log = start ? await readWholeLog(fromLog, start.next) : undefined;
-    const b = before.buckets[transport];
-    const a = after.buckets[transport];
+    const b = before.buckets[lane];
+    const a = after.buckets[lane];
     return {
       transport,
+      lane,
       connectMs,
       pushMs,
       records: log ? recordsOfClient(log.records, id) : [],

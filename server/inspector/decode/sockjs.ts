@@ -5,6 +5,7 @@
  */
 import { readLabJson } from './lab-json';
 import { brief, type UnitFacts } from './unit-facts';
+import { htmlFileFrames } from '../../metering/sockjs-htmlfile';
 
 /** One server frame, or a client's array of messages. */
 export function readSockjsFrame(dir: 'in' | 'out', text: string, facts: UnitFacts): void {
@@ -57,6 +58,11 @@ export function readSockjsBody(dir: 'in' | 'out', path: string, body: string, fa
   if (path.endsWith('/eventsource')) {
     // `\r\n` prelude, then `data: <frame>\r\n\r\n` per frame: SSE's framing around SockJS's.
     for (const line of body.split('\r\n')) if (line.startsWith('data: ')) readSockjsFrame(dir, line.slice(6), facts);
+    return;
+  }
+  if (path.endsWith('/htmlfile')) {
+    // An HTML prelude, then `<script>\np("<frame as a JSON string>");\n</script>\r\n` per frame.
+    for (const frame of htmlFileFrames(body)) readSockjsFrame(dir, frame, facts);
     return;
   }
   for (const line of body.split('\n')) if (line.length > 0) readSockjsFrame(dir, line, facts);
