@@ -14,6 +14,7 @@ import {
   type ClientOpInput,
   type ErrorEvent,
   type MessageEvent,
+  type PresenceScope,
   type Scope,
   type ServerEvent,
   type TransportId,
@@ -57,6 +58,13 @@ export interface ChatClientOptions {
   requestTimeoutMs?: number;
   /** Carry on from an earlier client (its token, positions and rooms), e.g. after a page reload. */
   resumeFrom?: SavedResume;
+  /** Rooms to be in from the first hello on (no join round trip); `resumeFrom`'s rooms win. */
+  rooms?: string[];
+  /**
+   * Whose presence I hear (hello's `presence`): `namespace` (default) everyone's, `rooms` only my
+   * room-mates', and the member list holds only them. For large chats.
+   */
+  presence?: PresenceScope;
 }
 
 /** An operation without its ref (request() adds one). */
@@ -77,6 +85,7 @@ export class ChatClient {
   private currentState: ClientState = 'idle';
   private myName: string;
   private myId: string | undefined;
+  private readonly presence: PresenceScope | undefined;
   /** Times the connection came back after going down. */
   reconnects = 0;
   /** Per-stream positions and delivery counts. */
@@ -99,7 +108,8 @@ export class ChatClient {
     this.pending = new PendingRequests(options.requestTimeoutMs ?? 10_000);
     this.resumeToken = options.resumeFrom?.token ?? newResumeToken();
     this.ledger = new StreamLedger(options.resumeFrom?.resume);
-    this.roomSet = new Set(options.resumeFrom?.rooms ?? []);
+    this.roomSet = new Set(options.resumeFrom?.rooms ?? options.rooms ?? []);
+    this.presence = options.presence;
   }
 
   /** What a new client would need to carry on from here (see `resumeFrom`). */
@@ -124,7 +134,7 @@ export class ChatClient {
   get rooms(): string[] {
     return [...this.roomSet].sort();
   }
-  /** Everyone in my namespace, me included. */
+  /** Everyone in my namespace, me included (with presence `rooms`: my room-mates and me). */
   get members(): ClientInfo[] {
     return this.roster.list();
   }
@@ -223,7 +233,15 @@ export class ChatClient {
   private hello(): ClientOpInput {
     const resume = this.ledger.resumeState();
     const rooms = this.rooms;
-    return { op: 'hello', name: this.myName, ns: this.ns, resumeToken: this.resumeToken, ...(resume ? { resume } : {}), ...(rooms.length ? { rooms } : {}) };
+    return {
+      op: 'hello',
+      name: this.myName,
+      ns: this.ns,
+      resumeToken: this.resumeToken,
+      ...(resume ? { resume } : {}),
+      ...(rooms.length ? { rooms } : {}),
+      ...(this.presence ? { presence: this.presence } : {}),
+    };
   }
 
   private handleEvent(event: ServerEvent): void {
@@ -250,6 +268,7 @@ export class ChatClient {
       }
       case 'presence':
         this.roster.apply(event);
+        this.keepRoomMates();
         this.emitter.emit('members', this.members);
         break;
       case 'rooms':
@@ -258,6 +277,7 @@ export class ChatClient {
         this.emitter.emit('rooms', this.rooms);
         if (this.myId) {
           this.roster.setRooms(this.myId, this.rooms);
+          this.keepRoomMates();
           this.emitter.emit('members', this.members);
         }
         break;
@@ -278,6 +298,11 @@ export class ChatClient {
     }
     this.pending.settle(event);
     this.emitter.emit('event', event);
+  }
+
+  /** With presence `rooms`, the server stops telling me of a client once we share no room: drop it. */
+  private keepRoomMates(): void {
+    if (this.presence === 'rooms' && this.myId) this.roster.keepSharing(this.myId, this.roomSet);
   }
 
   private handleDown(reason: string, willRetry: boolean): void {

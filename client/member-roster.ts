@@ -26,6 +26,13 @@ export class MemberRoster {
     this.byId.set(client.id, client);
   }
 
+  /** Drops every client but `self` that is in none of `rooms`. */
+  keepSharing(self: string, rooms: ReadonlySet<string>): void {
+    for (const [id, client] of this.byId) {
+      if (id !== self && !client.rooms.some((room) => rooms.has(room))) this.byId.delete(id);
+    }
+  }
+
   /** Updates one client's rooms; false when it is not listed. */
   setRooms(id: string, rooms: string[]): boolean {
     const entry = this.byId.get(id);

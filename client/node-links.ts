@@ -5,7 +5,7 @@
 import { io } from 'socket.io-client';
 import SockJS from 'sockjs-client';
 import WebSocket from 'ws';
-import { laneTransport, type LaneId } from '../protocol';
+import { laneTransport, type LaneId, type PresenceScope } from '../protocol';
 import type { BackoffOptions } from './backoff';
 import { ChatClient } from './chat-client';
 import type { Link } from './link';
@@ -47,9 +47,14 @@ export function createNodeLink(lane: LaneId, url: string, options: NodeLinkOptio
 export function connectNodeClient(
   transport: LaneId,
   url: string,
-  options: NodeLinkOptions & { name: string; timeoutMs: number },
+  options: NodeLinkOptions & { name: string; timeoutMs: number; presence?: PresenceScope; rooms?: string[] },
 ): Promise<ChatClient> {
-  const client = new ChatClient(createNodeLink(transport, url, options), { name: options.name, requestTimeoutMs: options.timeoutMs });
+  const client = new ChatClient(createNodeLink(transport, url, options), {
+    name: options.name,
+    requestTimeoutMs: options.timeoutMs,
+    ...(options.presence ? { presence: options.presence } : {}),
+    ...(options.rooms ? { rooms: options.rooms } : {}),
+  });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       off();

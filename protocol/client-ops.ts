@@ -34,12 +34,23 @@ export const SCOPES = ['all', 'others', 'room', 'direct'] as const;
 /** A chat message's audience. */
 export type Scope = (typeof SCOPES)[number];
 
+/**
+ * Whose presence changes a client hears. `namespace` (the default): every arrival, departure,
+ * rename and room change in its namespace, and a welcome that lists everyone. `rooms`: only those
+ * of clients it shares a room with (and of rooms it is in), and a welcome that lists those
+ * room-mates: what a large chat needs, since telling every client about every other costs N².
+ */
+export const PRESENCE_SCOPES = ['namespace', 'rooms'] as const;
+/** A client's presence scope (hello's `presence`). */
+export type PresenceScope = (typeof PRESENCE_SCOPES)[number];
+
 /** Every operation, by name. `.strict()` rejects fields we did not define. */
 export const clientOpSchemas = {
   /**
    * First operation on every connection: who I am and (except on Socket.IO) which namespace.
    * Optional, for delivery across reconnects: `resumeToken` (my stable client key), `resume`
-   * (what I last saw per stream) and `rooms` (rejoined before anything is replayed or delivered).
+   * (what I last saw per stream) and `rooms` (rejoined before anything is replayed or delivered);
+   * `presence` (see PRESENCE_SCOPES, default `namespace`).
    */
   hello: z
     .object({
@@ -49,6 +60,7 @@ export const clientOpSchemas = {
       resumeToken: resumeTokenSchema.optional(),
       resume: resumeStateSchema.optional(),
       rooms: z.array(roomSchema).max(MAX_RESUME_STREAMS).optional(),
+      presence: z.enum(PRESENCE_SCOPES).optional(),
       ref,
     })
     .strict(),

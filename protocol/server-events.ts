@@ -31,7 +31,10 @@ export interface WelcomeEvent {
   name: string;
   ns: string;
   transport: TransportId;
-  /** Everyone in the namespace right now, me included. */
+  /**
+   * Everyone in the namespace right now, me included; with hello's `presence: 'rooms'`, only me
+   * and the clients I share a room with.
+   */
   clients: ClientInfo[];
   /** Namespaces this server offers. */
   namespaces: string[];
@@ -76,7 +79,10 @@ export interface MessageEvent {
   replay?: boolean;
 }
 
-/** Someone in my namespace arrived, left, was renamed, or changed rooms. */
+/**
+ * Someone in my namespace arrived, left, was renamed, or changed rooms. With hello's
+ * `presence: 'rooms'`: only someone I share a room with (joined/left: a room I am in).
+ */
 export interface PresenceEvent {
   type: 'presence';
   event: 'connected' | 'disconnected' | 'renamed' | 'joined' | 'left';

@@ -10,7 +10,7 @@
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
-import { TRANSPORT_IDS, isTransportId, type TransportId } from '../protocol';
+import { PRESENCE_SCOPES, TRANSPORT_IDS, isTransportId, type PresenceScope, type TransportId } from '../protocol';
 import { EXIT, exitCodesHelp, wholeNumber } from './cli-numbers';
 import { runLoad, type LoadResult } from './load/load-run';
 import { startServerProcess } from './load/server-process';
@@ -23,7 +23,9 @@ const HELP = `Usage: npm run load -- [options]
   --transports LIST    comma-separated subset of ${TRANSPORT_IDS.join(',')}
   --poll-interval MS   polling clients' period                   default 1000
   --warmup S           seconds counted as warm-up for RSS growth default 20% of duration
-  --connect-batch N    connections opened at once while connecting default 50
+  --connect-batch N    connections being opened at once (a window) default 50
+  --presence SCOPE     whose presence each client hears: rooms (room-mates only,
+                       as a large chat would) or namespace (everyone's: N²)  default rooms
   --max-seconds S      hard limit for the whole command          default duration×runs + 300
   --json FILE          also write the results as JSON to FILE
   --help
@@ -40,6 +42,7 @@ export interface LoadOptions {
   pollIntervalMs: number;
   warmupSec: number;
   connectBatch: number;
+  presence: PresenceScope;
   maxSeconds: number;
   json?: string;
 }
@@ -63,6 +66,7 @@ export function parseLoadArgs(argv: string[]): LoadOptions | 'help' {
       warmup: { type: 'string' },
       'max-seconds': { type: 'string' },
       'connect-batch': { type: 'string', default: '50' },
+      presence: { type: 'string', default: 'rooms' },
       json: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
@@ -73,6 +77,8 @@ export function parseLoadArgs(argv: string[]): LoadOptions | 'help' {
   const unknown = transports.filter((t) => !isTransportId(t));
   if (unknown.length > 0) throw new Error(`--transports: unknown "${unknown.join(',')}"; pick from ${TRANSPORT_IDS.join(',')}`);
   const duration = wholeNumber(values.duration, 'duration', { min: 1, max: 86_400 }, 30);
+  const presence = values.presence as PresenceScope;
+  if (!PRESENCE_SCOPES.includes(presence)) throw new Error(`--presence: unknown "${values.presence}"; pick from ${PRESENCE_SCOPES.join(',')}`);
   return {
     counts,
     rate: wholeNumber(values.rate, 'rate', { min: 1, max: 1_000_000 }, 20),
@@ -82,6 +88,7 @@ export function parseLoadArgs(argv: string[]): LoadOptions | 'help' {
     pollIntervalMs: wholeNumber(values['poll-interval'], 'poll-interval', { min: 10, max: 60_000 }, 1000),
     warmupSec: wholeNumber(values.warmup, 'warmup', { min: 0, max: duration }, Math.max(1, Math.round(duration * 0.2))),
     connectBatch: wholeNumber(values['connect-batch'], 'connect-batch', { min: 1, max: 10_000 }, 50),
+    presence,
     maxSeconds: wholeNumber(values['max-seconds'], 'max-seconds', { min: 1 }, (duration + 300) * counts.length),
     ...(values.json ? { json: values.json } : {}),
   };
@@ -130,6 +137,7 @@ async function main(): Promise<number> {
           warmupSec: options.warmupSec,
           sampleEverySec: Math.max(1, Math.min(10, Math.round(duration / 20))),
           connectConcurrency: options.connectBatch,
+          presence: options.presence,
         },
         (line) => process.stderr.write(`  ${line}\n`),
       );

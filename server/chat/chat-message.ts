@@ -1,6 +1,6 @@
 /** A chat message as the core builds it, and the stream it belongs to (protocol/streams.ts). */
 import { directStream, namespaceStream, roomStream, type MessageEvent, type SendOp } from '../../protocol';
-import type { Audience } from './delivery';
+import type { MessageAudience } from './delivery';
 import type { NamespaceState } from './namespace-state';
 
 /**
@@ -24,7 +24,7 @@ export function newMessage(op: SendOp, id: string, from: MessageEvent['from']): 
  * The stream a message goes to: the namespace's (`all`, `others`), a room's, or the recipient's
  * direct stream.
  */
-export function streamOf(ns: NamespaceState, audience: Audience, op: SendOp): string {
+export function streamOf(ns: NamespaceState, audience: MessageAudience, op: SendOp): string {
   switch (audience.kind) {
     case 'namespace':
       return namespaceStream(ns.name);

@@ -16,6 +16,8 @@ import {
   type LeaveOp,
   type ListOp,
   type ParseResult,
+  type PresenceEvent,
+  type PresenceScope,
   type RenameOp,
   type SendOp,
   type TransportId,
@@ -39,6 +41,8 @@ export class ChatSession {
    * (then its direct stream lasts one connection). Keys the client's direct-message stream.
    */
   clientKey: string;
+  /** Whose presence changes this client hears (hello's `presence`). */
+  presence: PresenceScope = 'namespace';
   private ns: NamespaceState | undefined;
   private closed = false;
   private readonly rateLimiter: RateLimiter;
@@ -125,11 +129,8 @@ export class ChatSession {
     const ns = this.ns;
     if (!ns) return;
     ns.remove(this);
-    this.hub.publish({
-      ns: ns.name,
-      audience: { kind: 'namespace' },
-      event: { type: 'presence', event: 'disconnected', client: this.info() },
-    });
+    // Its rooms are still in this.rooms: their members are the ones to tell.
+    this.publishPresence('disconnected');
   }
 
   private handleParsed(result: ParseResult): void {
@@ -185,12 +186,14 @@ export class ChatSession {
     if ('error' in ns) return this.reject(ns.error);
     this.name = op.name;
     if (op.resumeToken !== undefined) this.clientKey = op.resumeToken;
+    if (op.presence !== undefined) this.presence = op.presence;
     // From here to the end of this method nothing else runs (the bus is synchronous): joining the
     // namespace and rooms, replaying history and going live are one step, so every message is
     // either in the replay or delivered live after it, never both and never neither.
     this.ns = ns;
-    ns.add(this);
-    this.peer.becameReady?.();
+    const watchesNamespace = this.presence === 'namespace';
+    ns.add(this, watchesNamespace);
+    this.peer.becameReady?.(watchesNamespace);
     const joined = (op.rooms ? this.joinRooms(op.rooms, 'hello', op.ref) : undefined) ?? [];
     const followed = this.followedStreams();
     const plan = op.resume && planResume(this.hub.history, op.resume, followed, this.clientKey, this.hub.replayLimit);
@@ -200,7 +203,7 @@ export class ChatSession {
       name: this.name,
       ns: ns.name,
       transport: this.transport,
-      clients: ns.listClients(),
+      clients: watchesNamespace ? ns.listClients() : ns.listRoomMates(this, this.rooms),
       namespaces: this.hub.namespaceNames,
       limits: { maxTextChars: this.hub.limits.maxTextChars, maxFrameBytes: this.hub.limits.maxFrameBytes },
       epoch: this.hub.history.epoch,
@@ -299,11 +302,14 @@ export class ChatSession {
     else this.reject(errorEvent('unknown_client', { op: 'list', ref: op.ref }));
   }
 
-  /** Tells everyone else in the namespace what changed about this client. */
-  private publishPresence(event: 'connected' | 'renamed' | 'joined' | 'left', rooms?: string[]): void {
+  /**
+   * Tells the others what changed about this client: the namespace's watchers, and the members
+   * of the rooms concerned (the changed ones for joined/left, else all of this client's rooms).
+   */
+  private publishPresence(event: PresenceEvent['event'], rooms?: string[]): void {
     this.hub.publish({
       ns: this.ns!.name,
-      audience: { kind: 'namespace', except: this.id },
+      audience: { kind: 'presence', rooms: rooms ?? [...this.rooms], except: this.id },
       event: { type: 'presence', event, client: this.info(), ...(rooms ? { rooms } : {}) },
     });
   }

@@ -3,23 +3,30 @@
  * membership across all four transports.
  */
 import type { ClientInfo, ListEvent, ListOp, RoomInfo } from '../../protocol';
-import type { Audience } from './delivery';
+import type { Audience, MessageAudience } from './delivery';
 import type { ChatSession } from './chat-session';
 
 export class NamespaceState {
   private readonly clients = new Map<string, ChatSession>();
   private readonly rooms = new Map<string, Set<string>>();
+  /** Clients that hear every presence change here (scope `namespace`), by id. */
+  private readonly watchers = new Map<string, ChatSession>();
 
   constructor(readonly name: string) {}
 
-  /** Adds a client that has said hello. */
-  add(session: ChatSession): void {
+  /**
+   * Adds a client that has said hello.
+   * @param watchesNamespace true for presence scope `namespace`: it hears of everyone
+   */
+  add(session: ChatSession, watchesNamespace = true): void {
     this.clients.set(session.id, session);
+    if (watchesNamespace) this.watchers.set(session.id, session);
   }
 
   /** Removes a client and empties it out of every room (its own `rooms` are left as they were). */
   remove(session: ChatSession): void {
     this.clients.delete(session.id);
+    this.watchers.delete(session.id);
     for (const room of session.rooms) this.removeFromRoom(room, session.id);
   }
 
@@ -62,6 +69,16 @@ export class NamespaceState {
     return [...this.rooms.entries()]
       .map(([name, members]) => ({ name, members: members.size }))
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
+  /** `self` and every client sharing one of `rooms` with it, once each, in no set order. */
+  listRoomMates(self: ChatSession, rooms: Iterable<string>): ClientInfo[] {
+    const mates = new Set<string>([self.id]);
+    for (const room of rooms) for (const id of this.rooms.get(room) ?? []) mates.add(id);
+    return [...mates].flatMap((id) => {
+      const session = this.clients.get(id);
+      return session ? [session.info()] : [];
+    });
   }
 
   /** The clients of one room (empty when the room does not exist). */
@@ -117,11 +134,29 @@ export class NamespaceState {
         if (s) out.push(s);
         return out;
       }
+      case 'presence':
+        return this.presenceRecipients(audience.rooms, audience.except, out);
     }
   }
 
+  /** Watchers of the namespace, then members of `rooms` who are not watchers, once each. */
+  private presenceRecipients(rooms: readonly string[], except: string, out: ChatSession[]): ChatSession[] {
+    for (const s of this.watchers.values()) if (s.id !== except) out.push(s);
+    // Only a client in several of the rooms could be met twice; one room needs no set.
+    const seen = rooms.length > 1 ? new Set<string>() : undefined;
+    for (const room of rooms) {
+      for (const id of this.rooms.get(room) ?? []) {
+        if (id === except || this.watchers.has(id) || seen?.has(id)) continue;
+        seen?.add(id);
+        const s = this.clients.get(id);
+        if (s) out.push(s);
+      }
+    }
+    return out;
+  }
+
   /** How many sessions an audience reaches, without building the list (the ack's count, per send). */
-  countRecipients(audience: Audience): number {
+  countRecipients(audience: MessageAudience): number {
     switch (audience.kind) {
       case 'namespace':
         return this.clients.size - (audience.except !== undefined && this.clients.has(audience.except) ? 1 : 0);

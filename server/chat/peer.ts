@@ -21,7 +21,10 @@ export interface Peer {
    * so its own `to(room)` reaches the same clients the core would.
    */
   joinedRoom?(room: string): void;
-  /** Optional: hello was accepted, the client now receives namespace-wide deliveries. */
-  becameReady?(): void;
+  /**
+   * Optional: hello was accepted, the client now receives namespace-wide deliveries.
+   * @param watchesNamespace true when it also hears every presence change in the namespace
+   */
+  becameReady?(watchesNamespace: boolean): void;
   leftRoom?(room: string): void;
 }

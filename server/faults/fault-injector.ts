@@ -154,7 +154,7 @@ export class FaultInjector {
       close: (reason) => peer.close(reason),
       joinedRoom: peer.joinedRoom && ((room) => peer.joinedRoom!(room)),
       leftRoom: peer.leftRoom && ((room) => peer.leftRoom!(room)),
-      becameReady: peer.becameReady && (() => peer.becameReady!()),
+      becameReady: peer.becameReady && ((watchesNamespace) => peer.becameReady!(watchesNamespace)),
     };
   }
 

@@ -29,6 +29,8 @@ const MAX_ADDED_REF_BYTES = 32;
 const READY_ROOM = 'lab:ready';
 /** Chat rooms live under a prefix so a room name can never collide with a socket id's own room. */
 const roomKey = (room: string) => `room:${room}`;
+/** Socket.IO room of the clients that hear every presence change in their namespace. */
+const WATCH_ROOM = 'lab:watch';
 
 export interface SocketIoTransportOptions {
   pingIntervalMs: number;
@@ -146,7 +148,7 @@ export class SocketIoTransport implements ServerTransport {
       send: (event) => bind(event)(),
       bind,
       close: () => socket.disconnect(true),
-      becameReady: () => void socket.join(READY_ROOM),
+      becameReady: (watchesNamespace) => void socket.join(watchesNamespace ? [READY_ROOM, WATCH_ROOM] : READY_ROOM),
       joinedRoom: (room) => void socket.join(roomKey(room)),
       leftRoom: (room) => void socket.leave(roomKey(room)),
     };
@@ -227,6 +229,10 @@ export class SocketIoTransport implements ServerTransport {
       }
       case 'client':
         nsp.to(audience.id).emit(name, payload);
+        return;
+      case 'presence':
+        // One emit to the union of rooms: Socket.IO sends each socket one copy.
+        nsp.to([WATCH_ROOM, ...audience.rooms.map(roomKey)]).except(audience.except).emit(name, payload);
     }
   }
 }

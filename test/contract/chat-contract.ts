@@ -20,6 +20,7 @@ import {
   type RunningLab,
 } from '../support/lab-fixture';
 import { openRaw, pollStatus } from '../support/raw-clients';
+import { presenceScopeTests } from './presence-contract';
 
 /** Asserts a reply is a list of kind `what` and returns it narrowed. */
 function asList<W extends ListEvent['what']>(event: ServerEvent, what: W): Extract<ListEvent, { what: W }> {
@@ -86,6 +87,8 @@ export function runChatContract(lane: LaneId): void {
       assert.equal(b.name, '张三 new');
       assert.equal(a.members.find((m) => m.id === b.id)?.name, '张三 new');
     });
+
+    presenceScopeTests(lane, pool, () => lab.url);
 
     test('2. broadcast to all reaches everyone, the sender included', async () => {
       const [a, b, c] = await Promise.all([pool.connect(lane), pool.connect(lane), pool.connect(lane)]);

@@ -21,11 +21,14 @@ test('npm run load: --connect-batch, --max-seconds and --warmup are checked, not
   assert.throws(() => parseLoadArgs(['--clients', '100,x']), /--clients wants a whole number/);
   assert.throws(() => parseLoadArgs(['--transports', 'ws,pigeon']), /unknown "pigeon"/);
   assert.throws(() => parseLoadArgs(['--frobnicate']), /Unknown option/);
+  assert.throws(() => parseLoadArgs(['--presence', 'everyone']), /--presence: unknown "everyone"/);
+  assert.equal((parseLoadArgs(['--presence', 'namespace']) as LoadOptions).presence, 'namespace');
   const options = parseLoadArgs(['--clients', '250,500', '--duration', '60', '--connect-batch', '20']) as LoadOptions;
   assert.deepEqual(options.counts, [250, 500]);
   assert.equal(options.connectBatch, 20);
   assert.equal(options.warmupSec, 12);
   assert.equal(options.maxSeconds, (60 + 300) * 2);
+  assert.equal(options.presence, 'rooms', 'a load of thousands hears its room-mates, not everyone');
   assert.equal(parseLoadArgs(['--help']), 'help');
 });
 

@@ -23,6 +23,7 @@ test('a small load run delivers every room message exactly once and samples the 
         warmupSec: 0.5,
         sampleEverySec: 0.5,
         connectConcurrency: 8,
+        presence: 'rooms',
       },
       () => undefined,
     );
