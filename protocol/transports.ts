@@ -31,6 +31,9 @@ export const TRANSPORT_PATHS: Record<TransportId, string> = {
   socketio: `${REALTIME_PREFIX}/socket.io`,
 };
 
+/** Where the server serves its local copy of sockjs-client (SockJS's iframe transports load it). */
+export const SOCKJS_CLIENT_PATH = `${REALTIME_PREFIX}/assets/sockjs.min.js`;
+
 /** The catalogue every client can discover at `GET /api/transports`. */
 export const TRANSPORTS: readonly TransportInfo[] = [
   { id: 'polling', name: 'AJAX short polling', path: TRANSPORT_PATHS.polling, clientLibrary: 'fetch' },

@@ -10,21 +10,12 @@ import type { Delivery } from './delivery';
 import { NamespaceState } from './namespace-state';
 import type { Peer } from './peer';
 import type { FaultInjector } from '../faults/fault-injector';
-import type { RateLimitOptions } from './rate-limiter';
+import type { Member } from './member';
+import type { ChatLimits, SessionHost } from './session-host';
 import { StreamHistory, type StreamHistoryOptions } from './stream-history';
 import type { Clock } from './token-bucket';
 
-/** Limits the core enforces on every transport. */
-export interface ChatLimits {
-  maxFrameBytes: number;
-  maxTextChars: number;
-  /** Rooms one client may be in. */
-  maxRoomsPerClient: number;
-  /** Clients one room may hold. */
-  maxClientsPerRoom: number;
-  /** Per-client operation rate. */
-  rate: RateLimitOptions;
-}
+export type { ChatLimits } from './session-host';
 
 /**
  * A transport with its own fan-out (Socket.IO's `to(room).emit`). The hub calls it once per
@@ -46,7 +37,7 @@ export interface ChatHubOptions {
   replayLimit?: number;
 }
 
-export class ChatHub {
+export class ChatHub implements SessionHost {
   readonly limits: ChatLimits;
   readonly clock: Clock;
   /** Every message's position in its stream, and the recent ones for replay after a reconnect. */
@@ -54,7 +45,7 @@ export class ChatHub {
   /** Most events one resume may replay. */
   readonly replayLimit: number;
   private readonly namespaces = new Map<string, NamespaceState>();
-  private readonly sessions = new Set<ChatSession>();
+  private readonly sessions = new Set<Member>();
   private readonly nativeDeliverers = new Map<TransportId, NativeDeliverer>();
   private readonly bus: ChatBus;
   private readonly unsubscribe: () => void;
@@ -135,7 +126,7 @@ export class ChatHub {
   }
 
   /** @internal called by a session when its connection is gone. */
-  forget(session: ChatSession): void {
+  forget(session: Member): void {
     if (!this.sessions.delete(session)) return;
     const address = session.remoteAddress;
     if (address === undefined) return;

@@ -23,15 +23,16 @@ import {
   type TransportId,
 } from '../../protocol';
 import { audienceOf } from './delivery';
-import type { ChatHub } from './chat-hub';
 import type { NamespaceState } from './namespace-state';
+import type { Member } from './member';
 import type { Peer } from './peer';
+import type { SessionHost } from './session-host';
 import { RateLimiter } from './rate-limiter';
 import { followedStreams, newMessage, streamOf } from './chat-message';
 import { checkJoin, resolveNamespace } from './membership-rules';
 import { planResume } from './session-resume';
 
-export class ChatSession {
+export class ChatSession implements Member {
   /** Display name; set by hello. */
   name = '';
   /** Rooms this client is in. */
@@ -52,14 +53,14 @@ export class ChatSession {
   /**
    * @param id the client id others address it by
    * @param peer the connection
-   * @param hub the chat it belongs to
+   * @param hub the chat it belongs to (the narrow port ChatHub implements)
    * @param fixedNamespace set when the transport chose the namespace itself (Socket.IO's `io.of()`)
    * @param remoteAddress the peer's IP address, for the per-address connection count
    */
   constructor(
     readonly id: string,
     readonly peer: Peer,
-    private readonly hub: ChatHub,
+    private readonly hub: SessionHost,
     private readonly fixedNamespace?: string,
     readonly remoteAddress?: string,
   ) {

@@ -3,14 +3,14 @@
  * session reads as the sequence of steps and these as the rules.
  */
 import { DEFAULT_NAMESPACE, errorEvent, type ErrorEvent, type HelloOp } from '../../protocol';
-import type { ChatHub, ChatLimits } from './chat-hub';
+import type { ChatLimits, SessionHost } from './session-host';
 import type { NamespaceState } from './namespace-state';
 
 /**
  * The namespace a hello asks for, or why it cannot have it.
  * @param fixedNamespace set when the transport already chose it (Socket.IO's `io.of()`)
  */
-export function resolveNamespace(hub: ChatHub, op: HelloOp, fixedNamespace?: string): NamespaceState | { error: ErrorEvent } {
+export function resolveNamespace(hub: Pick<SessionHost, 'namespace'>, op: HelloOp, fixedNamespace?: string): NamespaceState | { error: ErrorEvent } {
   if (fixedNamespace && op.ns !== undefined && op.ns !== fixedNamespace) {
     const message = `This connection is in namespace ${fixedNamespace}; connect to ${op.ns} instead.`;
     return { error: errorEvent('invalid_namespace', { op: 'hello', ref: op.ref, message }) };

@@ -4,13 +4,13 @@
  */
 import type { ClientInfo, ListEvent, ListOp, RoomInfo } from '../../protocol';
 import type { Audience, MessageAudience } from './delivery';
-import type { ChatSession } from './chat-session';
+import type { Member } from './member';
 
 export class NamespaceState {
-  private readonly clients = new Map<string, ChatSession>();
+  private readonly clients = new Map<string, Member>();
   private readonly rooms = new Map<string, Set<string>>();
   /** Clients that hear every presence change here (scope `namespace`), by id. */
-  private readonly watchers = new Map<string, ChatSession>();
+  private readonly watchers = new Map<string, Member>();
 
   constructor(readonly name: string) {}
 
@@ -18,19 +18,19 @@ export class NamespaceState {
    * Adds a client that has said hello.
    * @param watchesNamespace true for presence scope `namespace`: it hears of everyone
    */
-  add(session: ChatSession, watchesNamespace = true): void {
+  add(session: Member, watchesNamespace = true): void {
     this.clients.set(session.id, session);
     if (watchesNamespace) this.watchers.set(session.id, session);
   }
 
   /** Removes a client and empties it out of every room (its own `rooms` are left as they were). */
-  remove(session: ChatSession): void {
+  remove(session: Member): void {
     this.clients.delete(session.id);
     this.watchers.delete(session.id);
     for (const room of session.rooms) this.removeFromRoom(room, session.id);
   }
 
-  get(id: string): ChatSession | undefined {
+  get(id: string): Member | undefined {
     return this.clients.get(id);
   }
 
@@ -72,7 +72,7 @@ export class NamespaceState {
   }
 
   /** `self` and every client sharing one of `rooms` with it, once each, in no set order. */
-  listRoomMates(self: ChatSession, rooms: Iterable<string>): ClientInfo[] {
+  listRoomMates(self: Member, rooms: Iterable<string>): ClientInfo[] {
     const mates = new Set<string>([self.id]);
     for (const room of rooms) for (const id of this.rooms.get(room) ?? []) mates.add(id);
     return [...mates].flatMap((id) => {
@@ -112,9 +112,9 @@ export class NamespaceState {
   }
 
   /** The sessions an audience reaches in this namespace. */
-  recipients(audience: Audience): ChatSession[] {
+  recipients(audience: Audience): Member[] {
     // Plain loops: this runs for every delivery, and spread/filter/flatMap allocated three arrays.
-    const out: ChatSession[] = [];
+    const out: Member[] = [];
     switch (audience.kind) {
       case 'namespace':
         for (const s of this.clients.values()) if (s.id !== audience.except) out.push(s);
@@ -140,7 +140,7 @@ export class NamespaceState {
   }
 
   /** Watchers of the namespace, then members of `rooms` who are not watchers, once each. */
-  private presenceRecipients(rooms: readonly string[], except: string, out: ChatSession[]): ChatSession[] {
+  private presenceRecipients(rooms: readonly string[], except: string, out: Member[]): Member[] {
     for (const s of this.watchers.values()) if (s.id !== except) out.push(s);
     // Only a client in several of the rooms could be met twice; one room needs no set.
     const seen = rooms.length > 1 ? new Set<string>() : undefined;

@@ -5,7 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import { errorEvent } from '../../protocol';
-import { sendJson } from './json-response';
+import { sendJson } from '../http-io/json-response';
 
 /** How admin actions are guarded. */
 export interface AdminGuardOptions {

@@ -12,7 +12,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { refuseAdmin, type AdminGuardOptions } from './admin-guard';
-import { sendJson } from './json-response';
+import { sendJson } from '../http-io/json-response';
 import { errorEvent, isTransportId, TRANSPORT_IDS, type TransportId } from '../../protocol';
 import { MAX_FAULT_MS, type FaultInjector } from '../faults/fault-injector';
 import type { ServerTransport } from '../transports/server-transport';

@@ -4,15 +4,14 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createReadStream } from 'node:fs';
-import { TRANSPORTS } from '../../protocol';
+import { SOCKJS_CLIENT_PATH, TRANSPORTS } from '../../protocol';
 import type { TransportId } from '../../protocol';
 import type { LabConfig } from '../config';
 import type { ServerTransport } from '../transports/server-transport';
-import { SOCKJS_CLIENT_URL } from '../transports/sockjs-transport';
 import type { WireMeter } from '../metering/wire-meter';
 import type { FaultInjector } from '../faults/fault-injector';
 import { createAdminRoutes } from './admin-routes';
-import { sendJson } from './json-response';
+import { sendJson } from '../http-io/json-response';
 import { createMetricsRoutes } from './metrics-routes';
 import type { LayerMeter } from '../metering/layer-meter';
 
@@ -59,7 +58,7 @@ export function createApiRoutes(
         sendJson(res, 200, transportsBody(req, config));
         return true;
       }
-      if (path === SOCKJS_CLIENT_URL) {
+      if (path === SOCKJS_CLIENT_PATH) {
         res.writeHead(200, { 'content-type': 'application/javascript; charset=utf-8', 'cache-control': 'public, max-age=86400' });
         createReadStream(sockjsClientPath).pipe(res);
         return true;

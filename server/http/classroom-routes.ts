@@ -11,7 +11,7 @@ import { networkInterfaces } from 'node:os';
 import { errorEvent, type ClientInfo } from '../../protocol';
 import type { ChatHub } from '../chat/chat-hub';
 import { reachableUrls } from '../reachable-addresses';
-import { sendJson } from './json-response';
+import { sendJson } from '../http-io/json-response';
 
 /** Body of `GET /api/join`. */
 export interface JoinResponse {

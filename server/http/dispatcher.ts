@@ -8,9 +8,9 @@ import type { Duplex } from 'node:stream';
 import createDebug from 'debug';
 import { errorEvent, isApiPath, laneOfRequest, type ByeEvent, type ErrorEvent, type WireBucket } from '../../protocol';
 import type { ServerTransport } from '../transports/server-transport';
-import { coalesceWrites } from '../transports/write-coalescing';
+import { coalesceWrites } from './write-coalescing';
 import type { ApiRoutes } from './api-routes';
-import { sendJson } from './json-response';
+import { sendJson } from '../http-io/json-response';
 import type { OriginPolicy } from './origin-policy';
 
 const debug = createDebug('lab:dispatch');

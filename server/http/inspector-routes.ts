@@ -10,7 +10,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { errorEvent, isLaneId, LANE_IDS, type LaneId, type WireLogPage, type WireRecord } from '../../protocol';
 import { toHar } from '../inspector/har-export';
 import { recordOfLane, type WireInspector } from '../inspector/wire-inspector';
-import { sendJson } from './json-response';
+import { sendJson } from '../http-io/json-response';
 
 const PATHS = new Set(['/api/wire/log', '/api/wire/stream', '/api/wire/export.json', '/api/wire/export.har']);
 /** A stream whose reader has this much unread is cut: it reconnects and reads on from its last id. */

@@ -7,7 +7,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { refuseAdmin, type AdminGuardOptions } from './admin-guard';
-import { sendJson } from './json-response';
+import { sendJson } from '../http-io/json-response';
 import { errorEvent } from '../../protocol';
 import type { LayerMeter } from '../metering/layer-meter';
 import type { WireMeter } from '../metering/wire-meter';

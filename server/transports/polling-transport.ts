@@ -17,9 +17,9 @@ import createDebug from 'debug';
 import { errorEvent, TRANSPORT_PATHS, type ErrorEvent, type ServerEvent } from '../../protocol';
 import type { ChatHub } from '../chat/chat-hub';
 import type { ChatSession } from '../chat/chat-session';
-import { sendJson, sendJsonText } from '../http/json-response';
+import { sendJson, sendJsonText } from '../http-io/json-response';
 import { encodeOnce } from './event-encoding';
-import { readBody, BodyTooLargeError } from '../http/read-body';
+import { readBody, BodyTooLargeError } from '../http-io/read-body';
 import { CLOSE_GRACE_MS, HARD_LIMIT_FACTOR, type ServerTransport, SHUTDOWN_REASON } from './server-transport';
 
 const debug = createDebug('lab:polling');

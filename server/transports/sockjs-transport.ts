@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import createDebug from 'debug';
 import sockjs from 'sockjs';
-import { encodeServerEvent, errorEvent, TRANSPORT_PATHS } from '../../protocol';
+import { encodeServerEvent, errorEvent, SOCKJS_CLIENT_PATH, TRANSPORT_PATHS } from '../../protocol';
 import { encodeOnce } from './event-encoding';
 import type { ChatHub } from '../chat/chat-hub';
 import type { Peer } from '../chat/peer';
@@ -20,8 +20,6 @@ const debug = createDebug('lab:sockjs');
 // @types/sockjs declares the code a string, but sockjs writes it into the close frame as given.
 const CLOSE_DROPPED = 3001 as unknown as string;
 
-/** Where the dispatcher serves a local copy of sockjs-client (for SockJS's iframe transports). */
-export const SOCKJS_CLIENT_URL = '/rt/assets/sockjs.min.js';
 
 export interface SockJsTransportOptions {
   heartbeatMs: number;
@@ -50,7 +48,7 @@ export class SockJsTransport implements ServerTransport {
       prefix: this.path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
       heartbeat_delay: options.heartbeatMs,
       disconnect_delay: options.disconnectDelayMs,
-      sockjs_url: SOCKJS_CLIENT_URL,
+      sockjs_url: SOCKJS_CLIENT_PATH,
       // sockjs logs to stdout by default; route it to our debug namespace instead.
       log: (severity: string, line: string) => debug('%s %s', severity, line),
       faye_server_options: { maxLength: this.hardLimit },

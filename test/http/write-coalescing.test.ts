@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { createServer, connect, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { once } from 'node:events';
-import { coalesceWrites } from '../../server/transports/write-coalescing';
+import { coalesceWrites } from '../../server/http/write-coalescing';
 
 /** A connected pair: `server` is ours (coalesced), `client` writes to it and reads its replies. */
 async function socketPair(): Promise<{ server: Socket; client: Socket; close: () => Promise<void> }> {

@@ -1,0 +1,23 @@
+/**
+ * What a namespace keeps of each client in it: enough to list it and to deliver to it. A narrow
+ * view of ChatSession, so the namespace (and a future directory of clients on other nodes) need
+ * not know the session's whole conversation.
+ */
+import type { ClientInfo, TransportId } from '../../protocol';
+import type { Peer } from './peer';
+
+export interface Member {
+  /** The client id others address it by. */
+  readonly id: string;
+  /** The same client across reconnects (its resume token, else its id): keys its direct stream. */
+  readonly clientKey: string;
+  /** Its rooms in this namespace. */
+  readonly rooms: ReadonlySet<string>;
+  readonly transport: TransportId;
+  /** Its connection. */
+  readonly peer: Peer;
+  /** The peer's IP address, for the per-address connection count. */
+  readonly remoteAddress?: string;
+  /** How others see it. */
+  info(): ClientInfo;
+}
