@@ -20,7 +20,6 @@ const debug = createDebug('lab:sockjs');
 // @types/sockjs declares the code a string, but sockjs writes it into the close frame as given.
 const CLOSE_DROPPED = 3001 as unknown as string;
 
-
 export interface SockJsTransportOptions {
   heartbeatMs: number;
   disconnectDelayMs: number;

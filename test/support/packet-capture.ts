@@ -15,7 +15,7 @@ import { hasUdpDatagramTo } from './pcap-reader';
 export function findTcpdump(): { path?: string; reason?: string } {
   const candidates = ['/usr/bin/tcpdump', '/usr/sbin/tcpdump', '/sbin/tcpdump'];
   const path = candidates.find((p) => existsSync(p));
-  if (!path) return { reason: 'tcpdump is not installed (CI installs it: scripts/ensure-tcpdump.sh)' };
+  if (!path) return { reason: 'tcpdump is not installed (CI installs it: scripts/ensure-test-tools.sh)' };
   if (process.getuid?.() !== 0) return { reason: 'capturing packets needs root (CI runs as root)' };
   return { path };
 }
