@@ -22,6 +22,7 @@ export const ERROR_CODES = {
   kicked: 'The connection was closed for going over the rate limit again and again.',
   room_limit: 'Joining these rooms would put this client in more rooms than allowed; none were joined.',
   room_full: 'A room is full; none of the rooms were joined.',
+  unavailable: 'The server cannot reach the rest of the cluster (Redis) right now; nothing was sent. Try again.',
 } as const;
 
 /** A stable error code. */

@@ -77,6 +77,11 @@ export interface LabConfig {
    * kept, and a restart starts a new epoch. See server/chat/history-file.ts.
    */
   historyFile?: string;
+  /**
+   * Redis that makes this node one of a cluster (`redis://host:port`); undefined = one process,
+   * everything in memory. With it, the history lives in Redis and `historyFile` is not used.
+   */
+  redisUrl?: string;
   /** Longest a graceful shutdown (SIGTERM/SIGINT) may take before the process exits anyway, ms. */
   shutdownTimeoutMs: number;
   /**
@@ -209,6 +214,8 @@ const ENV_SCHEMA = z.object({
   HISTORY_MAX_AGE_MS: int(1000, 86_400_000).optional(),
   // Empty turns persistence off (also in development and production).
   HISTORY_FILE: z.string().optional(),
+  // Empty means no Redis, as unset does.
+  REDIS_URL: z.union([z.literal(''), z.string().regex(/^rediss?:\/\/\S+$/, 'a redis:// or rediss:// URL')]).optional(),
   SHUTDOWN_TIMEOUT_MS: int(100, 600_000).optional(),
   MAX_BUFFERED_BYTES: int(16 * 1024, 1024 * 1024 * 1024).optional(),
   HTTP_HEADERS_TIMEOUT_MS: int(100, 600_000).optional(),
@@ -275,6 +282,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (value !== undefined) (merged as unknown as Record<string, unknown>)[key] = value;
   }
   if (v.HISTORY_FILE !== undefined) merged.historyFile = v.HISTORY_FILE === '' ? undefined : v.HISTORY_FILE;
+  if (v.REDIS_URL) merged.redisUrl = v.REDIS_URL;
   Object.assign(merged, overrides);
   // Resolved once, here: a later chdir must not move the file between start and shutdown.
   if (merged.historyFile !== undefined) merged.historyFile = resolve(merged.historyFile);

@@ -7,6 +7,7 @@ import { networkInterfaces } from 'node:os';
 import { reachableUrls } from './reachable-addresses';
 import { loadConfig } from './config';
 import { createLabServer } from './lab-server';
+import { RedisChatBus } from './cluster/redis-chat-bus';
 import { exitOnShutdownSignals } from './shutdown-signals';
 
 async function main(): Promise<void> {
@@ -16,7 +17,10 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
   await app.prepare();
 
-  const lab = createLabServer(config, { pages: (req, res) => handle(req, res) });
+  // With REDIS_URL this node joins one chat with every other node on that Redis.
+  const bus = config.redisUrl ? await RedisChatBus.connect({ url: config.redisUrl, historySize: config.historySize }) : undefined;
+  if (bus) console.log(`Cluster node ${bus.nodeId} on ${config.redisUrl} (epoch ${bus.restored.epoch})`);
+  const lab = createLabServer(config, { pages: (req, res) => handle(req, res), bus });
   const url = await lab.listen();
   console.log(`Transport Lab (${config.env}) on ${url}`);
   // Students join from their own machines: say where (HOST=0.0.0.0 listens on every interface).

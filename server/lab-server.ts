@@ -8,6 +8,8 @@ import createDebug from 'debug';
 import type { TransportId } from '../protocol';
 import type { LabConfig } from './config';
 import type { ChatBus } from './chat/chat-bus';
+import type { HistorySnapshot } from './chat/stream-history';
+import type { SocketIoTransportOptions } from './transports/socketio-transport';
 import { ChatHub } from './chat/chat-hub';
 import { loadHistory, saveHistory, type HistoryLoad } from './chat/history-file';
 import type { Clock } from './chat/token-bucket';
@@ -50,10 +52,19 @@ export interface LabServer {
   close(): Promise<void>;
 }
 
+/** A bus over several nodes brings the shared history and Socket.IO's adapter with it. */
+export interface ClusterBus extends ChatBus {
+  /** What the cluster's history held when this node started. */
+  readonly restored: HistorySnapshot;
+  /** Socket.IO's adapter on the same cluster. */
+  socketIoAdapter(): SocketIoTransportOptions['adapter'];
+}
+
 export interface LabServerOptions {
   /** Serves pages (Next.js). Without it, non-API paths are 404 and unknown upgrades are refused. */
   pages?: PageHandler;
-  bus?: ChatBus;
+  /** One process's in-memory bus by default; a ClusterBus (Redis) makes this node one of many. */
+  bus?: ChatBus | ClusterBus;
   /** Clock for the per-client rate limit (tests freeze it). */
   clock?: Clock;
 }
@@ -61,7 +72,9 @@ export interface LabServerOptions {
 /** Builds a Lab server; nothing listens until `listen()`. */
 export function createLabServer(config: LabConfig, options: LabServerOptions = {}): LabServer {
   const faults = new FaultInjector();
-  const historyLoad: HistoryLoad = config.historyFile ? loadHistory(config.historyFile, config.historyMaxAgeMs) : { status: 'absent' };
+  const cluster = options.bus && 'restored' in options.bus ? options.bus : undefined;
+  // In a cluster the history lives in Redis; a file per node would bring back a stale copy.
+  const historyLoad: HistoryLoad = config.historyFile && !cluster ? loadHistory(config.historyFile, config.historyMaxAgeMs) : { status: 'absent' };
   // Never fatal: a bad file costs the clients their recovery (a new epoch), not the server its start.
   if (historyLoad.status === 'corrupt') console.warn(`History file ${config.historyFile} ignored: ${historyLoad.error}`);
   const hub = new ChatHub({
@@ -79,12 +92,12 @@ export function createLabServer(config: LabConfig, options: LabServerOptions = {
     history: {
       size: config.historySize,
       maxAgeMs: config.historyMaxAgeMs,
-      restore: historyLoad.status === 'loaded' ? historyLoad.snapshot : undefined,
+      restore: cluster?.restored ?? (historyLoad.status === 'loaded' ? historyLoad.snapshot : undefined),
     },
     // Half a polling queue: a replay must never overflow it, and live traffic needs room too.
     replayLimit: Math.max(1, Math.floor(config.pollQueueLimit / 2)),
   });
-  const transports = createTransports(hub, config);
+  const transports = createTransports(hub, config, cluster?.socketIoAdapter());
   const wireMeter = new WireMeter();
   const layerMeter = new LayerMeter(wireMeter);
   // The inspector records the meter's units: without the meter there is nothing to record.
@@ -159,9 +172,9 @@ export function createLabServer(config: LabConfig, options: LabServerOptions = {
       // to collect its bye when its keep-alive one was idle. Everything new is refused above.
       await Promise.all(Object.values(transports).map((t) => t.close()));
       const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
-      hub.close();
+      await hub.close();
       // Saved only now: with every transport closed, no message can be appended after the snapshot.
-      if (config.historyFile) {
+      if (config.historyFile && !cluster) {
         await saveHistory(config.historyFile, hub.history.snapshot()).catch((err: Error) =>
           console.error(`History not saved to ${config.historyFile}: ${err.message}`),
         );

@@ -217,6 +217,7 @@ export const messages: Messages = {
     bad_request: 'The server refused the HTTP request.',
     forbidden_origin: 'This page is not allowed to use the server (its origin is not on the allowlist).',
     too_many_connections: 'Too many connections from this address; close some panes or tabs.',
+    unavailable: 'The server cannot reach the rest of the cluster right now; nothing was sent. Try again.',
     rate_limited: 'Too many operations too fast; that one was dropped.',
     kicked: 'Disconnected for going over the rate limit again and again.',
     room_limit: 'That would put this pane in too many rooms; no rooms were joined.',

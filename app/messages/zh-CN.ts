@@ -219,6 +219,7 @@ export const messages: Messages = {
     bad_request: '服务器拒绝了这个 HTTP 请求。',
     forbidden_origin: '这个页面无权使用该服务器（它的来源不在允许列表里）。',
     too_many_connections: '来自这个地址的连接太多；请关掉一些窗格或标签页。',
+    unavailable: '服务器暂时连不上集群的其余部分（Redis），消息没有发出。请重试。',
     rate_limited: '操作太多太快；这一次被丢弃了。',
     kicked: '因为一再超过频率限制而被断开。',
     room_limit: '这样会让这个窗格加入太多房间；一个房间也没有加入。',

@@ -4,13 +4,14 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { TransportId } from '../../protocol';
-import { InMemoryChatBus, type ChatBus } from './chat-bus';
+import { InMemoryChatBus, type BusFailure, type BusNode, type ChatBus, type MessageDraft } from './chat-bus';
 import { ChatSession } from './chat-session';
 import type { Delivery } from './delivery';
 import { NamespaceState } from './namespace-state';
 import type { Peer } from './peer';
 import type { FaultInjector } from '../faults/fault-injector';
 import type { Member } from './member';
+import { RemoteDirectory } from './remote-directory';
 import type { ChatLimits, SessionHost } from './session-host';
 import { StreamHistory, type StreamHistoryOptions } from './stream-history';
 import type { Clock } from './token-bucket';
@@ -26,6 +27,7 @@ export type NativeDeliverer = (delivery: Delivery) => void;
 export interface ChatHubOptions {
   namespaces: string[];
   limits: ChatLimits;
+  /** Fan-out and message numbering (default: in memory, one process); Redis for a cluster. */
   bus?: ChatBus;
   /** Clock for rate limiting (tests inject a fake). */
   clock?: Clock;
@@ -37,7 +39,7 @@ export interface ChatHubOptions {
   replayLimit?: number;
 }
 
-export class ChatHub implements SessionHost {
+export class ChatHub implements SessionHost, BusNode {
   readonly limits: ChatLimits;
   readonly clock: Clock;
   /** Every message's position in its stream, and the recent ones for replay after a reconnect. */
@@ -48,7 +50,8 @@ export class ChatHub implements SessionHost {
   private readonly sessions = new Set<Member>();
   private readonly nativeDeliverers = new Map<TransportId, NativeDeliverer>();
   private readonly bus: ChatBus;
-  private readonly unsubscribe: () => void;
+  /** The clients of other nodes (stays empty in one process). */
+  readonly directory: RemoteDirectory;
   private readonly runId = randomBytes(3).toString('hex');
   private messageCounter = 0;
   private readonly perAddress = new Map<string, number>();
@@ -61,8 +64,13 @@ export class ChatHub implements SessionHost {
     this.history = new StreamHistory(options.history ?? { size: 500, maxAgeMs: 120_000 });
     this.replayLimit = options.replayLimit ?? Number.POSITIVE_INFINITY;
     for (const name of options.namespaces) this.namespaces.set(name, new NamespaceState(name));
+    this.directory = new RemoteDirectory({
+      namespace: (name) => this.namespaces.get(name),
+      localMembers: () => this.sessions,
+      deliverLocally: (delivery) => this.deliver(delivery),
+    });
     this.bus = options.bus ?? new InMemoryChatBus();
-    this.unsubscribe = this.bus.subscribe((delivery) => this.fanOut(delivery));
+    this.bus.attach(this);
   }
 
   /** Namespaces offered, "/" first. */
@@ -102,9 +110,22 @@ export class ChatHub implements SessionHost {
     return this.namespaces.get(name);
   }
 
-  /** Publishes a delivery on the bus. */
-  publish(delivery: Delivery): void {
-    this.bus.publish(delivery);
+  /**
+   * Publishes a delivery on the bus.
+   * @param about the client a presence change concerns (other nodes' directories keep it)
+   */
+  publish(delivery: Delivery, about?: Member): void {
+    this.bus.publish(delivery, about && { ...about.info(), ns: delivery.ns, clientKey: about.clientKey });
+  }
+
+  /** Numbers, stores and publishes a message; see ChatBus.publishMessage. */
+  publishMessage(draft: MessageDraft, done: (seq: number) => void, failed: (reason: BusFailure) => void): void {
+    this.bus.publishMessage(draft, done, failed);
+  }
+
+  /** Runs `then` once every delivery published before has reached this node; see ChatBus.settle. */
+  settle(then: () => void): void {
+    this.bus.settle(then);
   }
 
   /** A fresh message id, unique for this server run. */
@@ -120,9 +141,9 @@ export class ChatHub implements SessionHost {
     return counts;
   }
 
-  /** Stops listening to the bus. Sessions are closed by their transports. */
-  close(): void {
-    this.unsubscribe();
+  /** Stops the bus (Redis connections included). Sessions are closed by their transports. */
+  close(): Promise<void> {
+    return this.bus.close();
   }
 
   /** @internal called by a session when its connection is gone. */
@@ -135,12 +156,15 @@ export class ChatHub implements SessionHost {
     else this.perAddress.delete(address);
   }
 
-  private fanOut(delivery: Delivery): void {
+  /** @internal the bus hands each delivery to this node's own clients here (BusNode). */
+  deliver(delivery: Delivery): void {
     const ns = this.namespaces.get(delivery.ns);
     if (!ns) return;
     // Made only when a transport with its own fan-out has a recipient (not on most deliveries).
     let handedToNative: Set<TransportId> | undefined;
     for (const session of ns.recipients(delivery.audience)) {
+      // Another node's client: that node delivers to it.
+      if (session.remote) continue;
       // A faulted transport is served event by event through its wrapped peers (see FaultInjector.holds).
       const native = this.faults?.holds(session.transport) ? undefined : this.nativeDeliverers.get(session.transport);
       if (!native) {

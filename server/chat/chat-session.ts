@@ -46,6 +46,11 @@ export class ChatSession implements Member {
   presence: PresenceScope = 'namespace';
   private ns: NamespaceState | undefined;
   private closed = false;
+  /**
+   * Set while hello waits for the bus to settle (a cluster): operations that arrive meanwhile wait
+   * here and run, in order, once the client is in.
+   */
+  private waiting: ParseResult[] | undefined;
   private readonly rateLimiter: RateLimiter;
   /** When the frame being handled was read (monotonic ns), for a message's `serverMicros`. */
   private frameReadAt = BigInt(0);
@@ -138,6 +143,14 @@ export class ChatSession implements Member {
     if (this.closed) return;
     // Every frame costs a token, valid or not: a flood of garbage is still a flood.
     if (!this.admit(result)) return;
+    if (this.waiting) {
+      this.waiting.push(result);
+      return;
+    }
+    this.apply(result);
+  }
+
+  private apply(result: ParseResult): void {
     if (!result.ok) {
       this.reject(result.error);
       return;
@@ -185,6 +198,37 @@ export class ChatSession implements Member {
     if (this.ns) return this.reject(errorEvent('already_hello', { op: 'hello', ref: op.ref }));
     const ns = resolveNamespace(this.hub, op, this.fixedNamespace);
     if ('error' in ns) return this.reject(ns.error);
+    // In a cluster, the welcome waits until what other nodes published before reached this one
+    // (who is there, the heads); in one process `settle` runs it at once.
+    this.afterSettle(() => this.enter(op, ns));
+  }
+
+  /**
+   * Runs `step` once the bus has settled (see ChatBus.settle), and holds this client's later
+   * operations until then, so they still run in the order they came. At once in one process.
+   */
+  private afterSettle(step: () => void): void {
+    this.waiting = [];
+    this.hub.settle(() => {
+      const waiting = this.waiting ?? [];
+      this.waiting = undefined;
+      if (this.closed) return;
+      step();
+      for (let i = 0; i < waiting.length && !this.closed; i += 1) {
+        // An operation held here waits for a settle of its own: the rest queue behind it.
+        // (Read again: `step` or the previous operation may have set it.)
+        const heldAgain = this.waiting as ParseResult[] | undefined;
+        if (heldAgain) {
+          heldAgain.push(...waiting.slice(i));
+          return;
+        }
+        this.apply(waiting[i]);
+      }
+    });
+  }
+
+  /** Hello's second half: joins the namespace and rooms, welcomes, replays, tells the others. */
+  private enter(op: HelloOp, ns: NamespaceState): void {
     this.name = op.name;
     if (op.resumeToken !== undefined) this.clientKey = op.resumeToken;
     if (op.presence !== undefined) this.presence = op.presence;
@@ -233,25 +277,38 @@ export class ChatSession implements Member {
       const message = `Text is over ${this.hub.limits.maxTextChars} characters.`;
       return this.reject(errorEvent('too_large', { op: 'send', ref: op.ref, message }));
     }
-    if (op.scope === 'direct' && !ns.get(op.to!)) {
-      this.reject(errorEvent('unknown_client', { op: 'send', ref: op.ref }));
-      return;
-    }
+    // The addressee may have just arrived on another node: look it up once the bus has settled.
+    if (op.scope === 'direct') return this.afterSettle(() => this.sendDirect(op, ns));
+    this.publishSend(op, ns);
+  }
+
+  private sendDirect(op: SendOp, ns: NamespaceState): void {
+    if (!ns.get(op.to!)) return this.reject(errorEvent('unknown_client', { op: 'send', ref: op.ref }));
+    this.publishSend(op, ns);
+  }
+
+  /** Numbers and publishes an accepted send, then acks it. */
+  private publishSend(op: SendOp, ns: NamespaceState): void {
     const audience = audienceOf(op, this.id);
     const event = newMessage(op, this.hub.nextMessageId(), { id: this.id, name: this.name, transport: this.transport });
     const recipients = ns.countRecipients(audience);
     const stream = streamOf(ns, audience, op);
     const excluded = audience.kind !== 'client' && audience.except === this.id;
     event.stream = stream;
-    event.seq = this.hub.history.append(stream, event, { recipients, ...(excluded ? { exceptKey: this.clientKey } : {}) });
     // Measured last, just before fan-out: parsing, checks and audience resolution included.
     event.serverMicros = Number((process.hrtime.bigint() - this.frameReadAt) / BigInt(1000));
-    this.hub.publish({ ns: ns.name, audience, event });
-    // A stream I follow but was left out of: the ack carries the position, so my ledger sees no gap.
-    // (I follow my namespace's stream always, and a room's while I am in it.)
-    const follows = audience.kind === 'namespace' || (audience.kind === 'room' && this.rooms.has(audience.room));
-    const position = excluded && follows ? { stream, seq: event.seq } : {};
-    this.peer.send({ type: 'ack', ref: op.ref, messageId: event.id, recipients, ...position });
+    const draft = { delivery: { ns: ns.name, audience, event }, stream, recipients, ...(excluded ? { exceptKey: this.clientKey } : {}) };
+    this.hub.publishMessage(
+      draft,
+      (seq) => {
+        // A stream I follow but was left out of: the ack carries the position, so my ledger sees no gap.
+        // (I follow my namespace's stream always, and a room's while I am in it.)
+        const follows = audience.kind === 'namespace' || (audience.kind === 'room' && this.rooms.has(audience.room));
+        const position = excluded && follows ? { stream, seq } : {};
+        this.peer.send({ type: 'ack', ref: op.ref, messageId: event.id, recipients, ...position });
+      },
+      (reason) => this.reject(errorEvent(reason, { op: 'send', ref: op.ref })),
+    );
   }
 
   /**
@@ -298,9 +355,12 @@ export class ChatSession implements Member {
   }
 
   private list(op: ListOp): void {
-    const reply = this.ns!.list(op, this.id);
-    if (reply) this.peer.send(reply);
-    else this.reject(errorEvent('unknown_client', { op: 'list', ref: op.ref }));
+    // In a cluster, answered once what other nodes published before has arrived here.
+    this.afterSettle(() => {
+      const reply = this.ns!.list(op, this.id);
+      if (reply) this.peer.send(reply);
+      else this.reject(errorEvent('unknown_client', { op: 'list', ref: op.ref }));
+    });
   }
 
   /**
@@ -308,10 +368,13 @@ export class ChatSession implements Member {
    * of the rooms concerned (the changed ones for joined/left, else all of this client's rooms).
    */
   private publishPresence(event: PresenceEvent['event'], rooms?: string[]): void {
-    this.hub.publish({
-      ns: this.ns!.name,
-      audience: { kind: 'presence', rooms: rooms ?? [...this.rooms], except: this.id },
-      event: { type: 'presence', event, client: this.info(), ...(rooms ? { rooms } : {}) },
-    });
+    this.hub.publish(
+      {
+        ns: this.ns!.name,
+        audience: { kind: 'presence', rooms: rooms ?? [...this.rooms], except: this.id },
+        event: { type: 'presence', event, client: this.info(), ...(rooms ? { rooms } : {}) },
+      },
+      this,
+    );
   }
 }

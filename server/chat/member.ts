@@ -18,6 +18,19 @@ export interface Member {
   readonly peer: Peer;
   /** The peer's IP address, for the per-address connection count. */
   readonly remoteAddress?: string;
+  /** Its namespace once it said hello (a local client); undefined before. */
+  readonly namespace?: string;
+  /** True for a client connected to another node (cluster): listed and counted, delivered to there. */
+  readonly remote?: boolean;
   /** How others see it. */
   info(): ClientInfo;
+}
+
+/**
+ * A client as nodes tell each other about it (cluster only): what lists show, plus its resume
+ * key, which names its direct stream. Travels between nodes, never to a browser.
+ */
+export interface MemberRecord extends ClientInfo {
+  ns: string;
+  clientKey: string;
 }

@@ -4,6 +4,7 @@
  * it; a session depends only on this, so the core has no import cycle, can be tested without a
  * hub, and a bus over several processes plugs in behind `publish` without touching the session.
  */
+import type { BusFailure, MessageDraft } from './chat-bus';
 import type { Delivery } from './delivery';
 import type { Member } from './member';
 import type { NamespaceState } from './namespace-state';
@@ -35,8 +36,18 @@ export interface SessionHost {
   readonly namespaceNames: string[];
   /** The namespace called `name`, if offered. */
   namespace(name: string): NamespaceState | undefined;
-  /** Hands a delivery to every process's fan-out (this one's included). */
-  publish(delivery: Delivery): void;
+  /**
+   * Hands a delivery to every process's fan-out (this one's included).
+   * @param about the client a presence change concerns, for other nodes' directories
+   */
+  publish(delivery: Delivery, about?: Member): void;
+  /**
+   * Numbers, stores and publishes a message: `done(seq)` once this node has delivered it,
+   * `failed` when it could not be sent. Synchronous in one process.
+   */
+  publishMessage(draft: MessageDraft, done: (seq: number) => void, failed: (reason: BusFailure) => void): void;
+  /** Runs `then` once every delivery published anywhere before has reached this node. */
+  settle(then: () => void): void;
   /** A fresh message id, unique for this server run. */
   nextMessageId(): string;
   /** The member's connection is gone: stop counting it. */

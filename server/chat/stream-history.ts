@@ -107,6 +107,37 @@ export class StreamHistory {
     return stream.head;
   }
 
+  /**
+   * Stores a message another process numbered (the cluster's sequencer, see chat-bus.ts): `seq`
+   * and `order` are given, not made. A seq past `head + 1` leaves a hole, which `since` reports
+   * as missed; a seq at or below the head is a copy already stored and is ignored.
+   * @returns false when it was a copy
+   */
+  insert(streamId: string, entry: Omit<HistoryEntry, 'at'>): boolean {
+    let stream = this.streams.get(streamId);
+    if (!stream) {
+      stream = { head: 0, entries: [] };
+      this.streams.set(streamId, stream);
+    }
+    if (entry.seq <= stream.head) return false;
+    stream.head = entry.seq;
+    this.appended = Math.max(this.appended, entry.order);
+    const at = this.clock();
+    stream.entries.push({ ...entry, at });
+    this.trim(stream, false, at);
+    return true;
+  }
+
+  /** The cross-stream order counter's last value (what a sequencer re-seeded after a loss starts above). */
+  get lastOrder(): number {
+    return this.appended;
+  }
+
+  /** Every stream's head, for re-seeding a sequencer that lost its state. */
+  heads(): Map<string, number> {
+    return new Map([...this.streams].map(([id, stream]) => [id, stream.head]));
+  }
+
   /** Last seq handed out in a stream (0 when none yet). */
   head(streamId: string): number {
     return this.streams.get(streamId)?.head ?? 0;
@@ -124,8 +155,14 @@ export class StreamHistory {
     if (!stream || lastSeq === head) return { ok: true, entries: [] };
     this.trim(stream);
     const entries = stream.entries.filter((e) => e.seq > lastSeq);
-    const first = entries[0]?.seq ?? head + 1;
-    const missed = first - lastSeq - 1;
+    // Entries are in seq order; any step over 1 (a hole left by `insert`) is a message not kept.
+    let missed = 0;
+    let expected = lastSeq + 1;
+    for (const entry of entries) {
+      missed += entry.seq - expected;
+      expected = entry.seq + 1;
+    }
+    missed += head + 1 - expected;
     return missed === 0 ? { ok: true, entries } : { ok: false, entries, missed };
   }
 

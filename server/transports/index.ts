@@ -5,11 +5,14 @@ import type { ChatHub } from '../chat/chat-hub';
 import { PollingTransport } from './polling-transport';
 import type { ServerTransport } from './server-transport';
 import { SockJsTransport } from './sockjs-transport';
-import { SocketIoTransport } from './socketio-transport';
+import { SocketIoTransport, type SocketIoTransportOptions } from './socketio-transport';
 import { WsTransport } from './ws-transport';
 
-/** Builds all four transports over one hub. */
-export function createTransports(hub: ChatHub, config: LabConfig): Record<TransportId, ServerTransport> {
+/**
+ * Builds all four transports over one hub.
+ * @param socketIoAdapter Socket.IO's cluster adapter, when the hub's bus spans nodes
+ */
+export function createTransports(hub: ChatHub, config: LabConfig, socketIoAdapter?: SocketIoTransportOptions['adapter']): Record<TransportId, ServerTransport> {
   return {
     polling: new PollingTransport(hub, {
       pollIntervalMs: config.pollIntervalMs,
@@ -26,6 +29,7 @@ export function createTransports(hub: ChatHub, config: LabConfig): Record<Transp
       pingIntervalMs: config.socketIoPingIntervalMs,
       pingTimeoutMs: config.socketIoPingTimeoutMs,
       maxBufferedBytes: config.maxBufferedBytes,
+      ...(socketIoAdapter ? { adapter: socketIoAdapter } : {}),
     }),
   };
 }

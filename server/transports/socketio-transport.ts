@@ -11,7 +11,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import createDebug from 'debug';
 import { Server as EngineServer } from 'engine.io';
-import { Server as SocketIoServer, type Socket } from 'socket.io';
+import { Server as SocketIoServer, type ServerOptions, type Socket } from 'socket.io';
 import { errorEvent, isOverBytes, toSocketIoEvent, TRANSPORT_PATHS, type ServerEvent } from '../../protocol';
 import type { ChatHub } from '../chat/chat-hub';
 import type { Delivery } from '../chat/delivery';
@@ -37,6 +37,11 @@ export interface SocketIoTransportOptions {
   pingTimeoutMs: number;
   /** Bytes held for a client that is not reading before it is closed (see send-budget.ts). */
   maxBufferedBytes: number;
+  /**
+   * Socket.IO's own adapter for a cluster (@socket.io/redis-adapter), so its native API
+   * (`io.to(room).emit`, `fetchSockets`) spans nodes. The hub's deliveries stay local either way.
+   */
+  adapter?: ServerOptions['adapter'];
 }
 
 export class SocketIoTransport implements ServerTransport {
@@ -45,6 +50,8 @@ export class SocketIoTransport implements ServerTransport {
   private readonly engine: EngineServer;
   private readonly io: SocketIoServer;
   private readonly upgraded = new UpgradedSockets();
+  /** True with a cluster adapter: deliveries then go to this node's sockets only. */
+  private readonly clustered: boolean;
 
   constructor(
     private readonly hub: ChatHub,
@@ -56,7 +63,8 @@ export class SocketIoTransport implements ServerTransport {
       pingTimeout: options.pingTimeoutMs,
       maxHttpBufferSize,
     });
-    this.io = new SocketIoServer({ serveClient: false, path: this.path });
+    this.clustered = options.adapter !== undefined;
+    this.io = new SocketIoServer({ serveClient: false, path: this.path, ...(options.adapter ? { adapter: options.adapter } : {}) });
     this.io.bind(this.engine);
     this.engine.on('connection', (conn: EngineSocket) => {
       this.watchBudget(conn);
@@ -213,7 +221,9 @@ export class SocketIoTransport implements ServerTransport {
 
   /** Fan-out with Socket.IO's own API: the same audience the core computed, expressed natively. */
   private deliver(delivery: Delivery): void {
-    const nsp = this.io.of(delivery.ns);
+    // Local: every node delivers the bus's deliveries to its own clients (with a Redis adapter,
+    // a plain `nsp.to()` would also broadcast to the other nodes, which deliver it themselves).
+    const nsp = this.clustered ? this.io.of(delivery.ns).local : this.io.of(delivery.ns);
     const [name, payload] = toSocketIoEvent(delivery.event);
     const audience = delivery.audience;
     switch (audience.kind) {

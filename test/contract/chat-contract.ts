@@ -17,6 +17,7 @@ import {
   recordEvents,
   startLab,
   waitFor,
+  type LabStarter,
   type RunningLab,
 } from '../support/lab-fixture';
 import { openRaw, pollStatus } from '../support/raw-clients';
@@ -29,18 +30,24 @@ function asList<W extends ListEvent['what']>(event: ServerEvent, what: W): Extra
   return event as Extract<ListEvent, { what: W }>;
 }
 
-/** Runs the whole behavioural suite against one transport. */
-export function runChatContract(lane: LaneId): void {
+/**
+ * Runs the whole behavioural suite against one transport.
+ * @param topology how the Lab runs: one process (default), or e.g. two nodes on Redis
+ *   (cluster-fixture.ts), whose `url` puts consecutive clients on different nodes
+ */
+export function runChatContract(lane: LaneId, topology: { name: string; start: LabStarter } = { name: 'one process', start: startLab }): void {
   /** The server side sees the transport; the client drives the lane (a variant pins its library). */
   const t = laneTransport(lane);
-  describe(`chat contract over ${lane}`, () => {
+  const start = topology.start;
+  const where = topology.name === 'one process' ? '' : ` (${topology.name})`;
+  describe(`chat contract over ${lane}${where}`, () => {
     let lab: RunningLab;
     const pool = new ClientPool(() => lab.url);
     /** A client on another transport, for watching what happens when all `t` clients are dropped. */
     const otherTransport: TransportId = t === 'ws' ? 'socketio' : 'ws';
 
     before(async () => {
-      lab = await startLab();
+      lab = await start();
     });
     afterEach(() => pool.closeAll());
     after(async () => {
@@ -312,7 +319,7 @@ export function runChatContract(lane: LaneId): void {
       const gone = waitFor(observer, 'event', (e) => e.type === 'presence' && e.event === 'disconnected' && e.client.id === oldId);
       const back = waitFor(observer, 'event', (e) => e.type === 'presence' && e.event === 'connected' && e.client.id !== oldId);
 
-      lab.lab.transports[t].dropAll('test');
+      lab.dropAll(t, 'test');
 
       await gone;
       await reopened;
@@ -355,9 +362,11 @@ export function runChatContract(lane: LaneId): void {
 
     if (t === 'polling') {
       test('10b. dead peer: a polling session that stops polling expires; others see "disconnected"', async () => {
-        const short = await startLab({ pollSessionTtlMs: 600 });
+        const short = await start({ pollSessionTtlMs: 600 });
         const observer = await connectClient('polling', short.url, { name: 'observer' });
-        const silent = await openRaw('polling', short.url);
+        // Read once: over several nodes each read of `url` names the next one.
+        const silentUrl = short.url;
+        const silent = await openRaw('polling', silentUrl);
         try {
           const welcome = await silent.hello('silent');
           const gone = waitFor(
@@ -369,7 +378,7 @@ export function runChatContract(lane: LaneId): void {
           // From here on the raw session never polls again.
           await gone;
           assert.equal(observer.state, 'open', 'a client that keeps polling stays');
-          assert.equal(await pollStatus(short.url, silent.sid!), 404, 'the expired session is gone');
+          assert.equal(await pollStatus(silentUrl, silent.sid!), 404, 'the expired session is gone');
         } finally {
           observer.close();
           await silent.close();

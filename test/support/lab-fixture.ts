@@ -2,7 +2,7 @@
  * Test fixtures: a real Lab server on a free 127.0.0.1 port (no Next.js), and real clients of
  * each transport built from the same `client/` code the browser runs, with Node's libraries.
  */
-import type { LaneId, ServerEvent } from '../../protocol';
+import type { LaneId, ServerEvent, TransportId } from '../../protocol';
 import { ChatClient, type ChatClientEvents, type ChatClientOptions } from '../../client/chat-client';
 import type { Link } from '../../client/link';
 import { createNodeLink } from '../../client/node-links';
@@ -14,9 +14,20 @@ export const TEST_BACKOFF = { baseMs: 50, capMs: 500 };
 
 export interface RunningLab {
   lab: LabServer;
-  url: string;
+  /** Where a client connects. Over several nodes (cluster-fixture.ts) each read names the next node. */
+  readonly url: string;
   config: LabConfig;
+  /** Drops every connection of one transport, on every node. */
+  dropAll(transport: TransportId, reason: string): void;
   close(): Promise<void>;
+}
+
+/** Starts a Lab (one process, or a cluster of nodes): what a contract suite runs against. */
+export type LabStarter = (overrides?: Partial<LabConfig>) => Promise<RunningLab>;
+
+/** The config startLab uses, for fixtures that need it before the server exists. */
+export function testConfig(overrides: Partial<LabConfig> = {}): LabConfig {
+  return loadConfig({ NODE_ENV: 'test' }, { host: '127.0.0.1', port: 0, pollIntervalMs: 50, ...overrides });
 }
 
 /**
@@ -25,10 +36,10 @@ export interface RunningLab {
  * @param serverOptions e.g. a frozen `clock` so rate-limit tests do not depend on timing
  */
 export async function startLab(overrides: Partial<LabConfig> = {}, serverOptions: LabServerOptions = {}): Promise<RunningLab> {
-  const config = loadConfig({ NODE_ENV: 'test' }, { host: '127.0.0.1', port: 0, pollIntervalMs: 50, ...overrides });
+  const config = testConfig(overrides);
   const lab = createLabServer(config, serverOptions);
   const url = await lab.listen();
-  return { lab, url, config, close: () => lab.close() };
+  return { lab, url, config, dropAll: (transport, reason) => lab.transports[transport].dropAll(reason), close: () => lab.close() };
 }
 
 /** A Link for `transport` against `url`, using the Node client libraries. */
