@@ -7,7 +7,7 @@ import { networkInterfaces } from 'node:os';
 import { reachableUrls } from './reachable-addresses';
 import { loadConfig } from './config';
 import { createLabServer } from './lab-server';
-import { RedisChatBus } from './cluster/redis-chat-bus';
+import { connectNodeBus } from './cluster/node-bus';
 import { exitOnShutdownSignals } from './shutdown-signals';
 
 async function main(): Promise<void> {
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   await app.prepare();
 
   // With REDIS_URL this node joins one chat with every other node on that Redis.
-  const bus = config.redisUrl ? await RedisChatBus.connect({ url: config.redisUrl, historySize: config.historySize }) : undefined;
+  const bus = await connectNodeBus(config);
   if (bus) console.log(`Cluster node ${bus.nodeId} on ${config.redisUrl} (epoch ${bus.restored.epoch})`);
   const lab = createLabServer(config, { pages: (req, res) => handle(req, res), bus });
   const url = await lab.listen();

@@ -16,6 +16,7 @@ import type { Clock } from './chat/token-bucket';
 import { FaultInjector } from './faults/fault-injector';
 import { createApiRoutes } from './http/api-routes';
 import { createClassroomRoutes } from './http/classroom-routes';
+import { createClusterRoutes } from './http/cluster-routes';
 import { createDispatcher, type PageHandler } from './http/dispatcher';
 import { createOriginPolicy } from './http/origin-policy';
 import { LayerMeter } from './metering/layer-meter';
@@ -54,6 +55,10 @@ export interface LabServer {
 
 /** A bus over several nodes brings the shared history and Socket.IO's adapter with it. */
 export interface ClusterBus extends ChatBus {
+  /** This node's name in the cluster. */
+  readonly nodeId: string;
+  /** The other nodes it hears. */
+  peers(): string[];
   /** What the cluster's history held when this node started. */
   readonly restored: HistorySnapshot;
   /** Socket.IO's adapter on the same cluster. */
@@ -106,7 +111,8 @@ export function createLabServer(config: LabConfig, options: LabServerOptions = {
   let listening = { host: config.host, port: config.port };
   const classroom = createClassroomRoutes(hub, config.namespaces, () => listening);
   const wireLog = createInspectorRoutes(inspector);
-  const api = createApiRoutes(config, transports, wireMeter, faults, layerMeter, [classroom, wireLog]);
+  const clusterInfo = createClusterRoutes(hub, cluster);
+  const api = createApiRoutes(config, transports, wireMeter, faults, layerMeter, [classroom, wireLog, clusterInfo]);
   let closing = false;
   const dispatcher = createDispatcher({
     transports: Object.values(transports),

@@ -5,14 +5,17 @@
  * (test/support/server-process.ts): it shuts down exactly as server/index.ts does, minus Next.
  */
 import { loadConfig } from '../../server/config';
+import { connectNodeBus } from '../../server/cluster/node-bus';
 import { createLabServer } from '../../server/lab-server';
 import { exitOnShutdownSignals } from '../../server/shutdown-signals';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const lab = createLabServer(config);
+  const bus = await connectNodeBus(config);
+  const lab = createLabServer(config, { bus });
   const url = await lab.listen();
-  process.stdout.write(`${JSON.stringify({ url, pid: process.pid, epoch: lab.hub.history.epoch, history: lab.historyLoad.status })}\n`);
+  const node = bus ? { node: bus.nodeId } : {};
+  process.stdout.write(`${JSON.stringify({ url, pid: process.pid, epoch: lab.hub.history.epoch, history: lab.historyLoad.status, ...node })}\n`);
   exitOnShutdownSignals({ timeoutMs: config.shutdownTimeoutMs, stop: () => lab.close() });
 }
 

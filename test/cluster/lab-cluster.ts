@@ -24,9 +24,10 @@ export function haproxyVersion(): string {
 
 /**
  * Starts `count` Lab nodes side by side.
+ * @param env more environment for every node (REDIS_URL makes them one chat)
  * @throws after stopping whatever did start, when one node does not
  */
-export async function startLabCluster(count: number): Promise<LabCluster> {
+export async function startLabCluster(count: number, env: Record<string, string> = {}): Promise<LabCluster> {
   const nodes: LabProcess[] = [];
   const proxies: HaproxyProcess[] = [];
   // Should the test process die before `stop()` (a runner's timeout), the nodes go with it.
@@ -45,7 +46,7 @@ export async function startLabCluster(count: number): Promise<LabCluster> {
     );
   };
   const starts = Array.from({ length: count }, async () => {
-    const node = await startLabProcess(await freePort(), { HISTORY_FILE: '', POLL_INTERVAL_MS: '50' });
+    const node = await startLabProcess(await freePort(), { HISTORY_FILE: '', POLL_INTERVAL_MS: '50', ...env });
     nodes.push(node);
   });
   const started = await Promise.allSettled(starts);
