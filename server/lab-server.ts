@@ -59,6 +59,8 @@ export interface ClusterBus extends ChatBus {
   readonly nodeId: string;
   /** The other nodes it hears. */
   peers(): string[];
+  /** False while Redis is out of reach. */
+  readonly connected: boolean;
   /** What the cluster's history held when this node started. */
   readonly restored: HistorySnapshot;
   /** Socket.IO's adapter on the same cluster. */

@@ -25,7 +25,8 @@ export type Envelope =
   | { kind: 'presence'; origin: string; delivery: Delivery; about?: MemberRecord }
   /** A hello's barrier: once its own marker comes back, a node has seen everything published before. */
   | { kind: 'marker'; origin: string; n: number }
-  | { kind: 'heartbeat'; origin: string }
+  /** A node is alive; `ttlMs` is how long the others should wait for its next beat. */
+  | { kind: 'heartbeat'; origin: string; ttlMs: number }
   /** A node (new, or back from a cut) asks every node for its clients. */
   | { kind: 'sync'; origin: string }
   | { kind: 'roster'; origin: string; members: MemberRecord[] };
@@ -38,7 +39,7 @@ export function encodeEnvelope(envelope: Exclude<Envelope, { kind: 'message' }>)
     case 'marker':
       return `b ${envelope.origin} ${envelope.n}`;
     case 'heartbeat':
-      return `h ${envelope.origin}`;
+      return `h ${envelope.origin} ${envelope.ttlMs}`;
     case 'sync':
       return `s ${envelope.origin}`;
     case 'roster':
@@ -70,8 +71,11 @@ export function decodeEnvelope(text: string): Envelope | undefined {
         const [origin, n] = rest.split(' ');
         return { kind: 'marker', origin, n: Number(n) };
       }
-      case 'h':
-        return { kind: 'heartbeat', origin: rest };
+      case 'h': {
+        const [origin, ttl] = rest.split(' ');
+        const ttlMs = Number(ttl);
+        return Number.isFinite(ttlMs) && ttlMs > 0 ? { kind: 'heartbeat', origin, ttlMs } : undefined;
+      }
       case 's':
         return { kind: 'sync', origin: rest };
       case 'r': {

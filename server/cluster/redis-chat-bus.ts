@@ -58,8 +58,8 @@ export class RedisChatBus implements ChatBus {
   private readonly pendingAcks = new Map<string, PendingAck>();
   private readonly markers = new Map<number, () => void>();
   private markerCount = 0;
-  /** Other nodes, by id: when each was last heard. */
-  private readonly lastHeard = new Map<string, number>();
+  /** Other nodes, by id: when each was last heard, and the TTL it declared in its heartbeat. */
+  private readonly lastHeard = new Map<string, { at: number; ttlMs: number }>();
   private readonly beat: NodeJS.Timeout;
   private readonly heartbeatMs: number;
   private readonly nodeTtlMs: number;
@@ -84,7 +84,7 @@ export class RedisChatBus implements ChatBus {
     sub.on('ready', () => {
       const now = Date.now();
       // Nobody could beat while we could not hear: give every node a fresh TTL, then ask again.
-      for (const id of this.lastHeard.keys()) this.lastHeard.set(id, now);
+      for (const heard of this.lastHeard.values()) heard.at = now;
       this.send({ kind: 'sync', origin: this.nodeId });
     });
     this.beat = setInterval(() => this.heartbeat(), this.heartbeatMs);
@@ -171,6 +171,11 @@ export class RedisChatBus implements ChatBus {
   }
 
   private readonly adapterClients: Redis[] = [];
+
+  /** True while both connections to Redis are up (false during an outage, until they are back). */
+  get connected(): boolean {
+    return this.cmd.status === 'ready' && this.sub.status === 'ready' && this.reseeding === undefined;
+  }
 
   /** Other nodes heard from within their TTL. */
   peers(): string[] {
@@ -261,14 +266,14 @@ export class RedisChatBus implements ChatBus {
 
   private heartbeat(): void {
     if (this.closed) return;
-    this.send({ kind: 'heartbeat', origin: this.nodeId });
+    this.send({ kind: 'heartbeat', origin: this.nodeId, ttlMs: this.nodeTtlMs });
     this.cmd.set(this.keys.node(this.nodeId), String(Date.now()), 'PX', this.nodeTtlMs).catch(() => undefined);
     // While we cannot hear the channel, silence says nothing about the others.
     if (this.sub.status !== 'ready') return;
     const now = Date.now();
     for (const [id, heard] of this.lastHeard) {
-      if (now - heard <= this.nodeTtlMs) continue;
-      debug('node %s silent for %d ms: gone', id, now - heard);
+      if (now - heard.at <= heard.ttlMs) continue;
+      debug('node %s silent for %d ms: gone', id, now - heard.at);
       this.lastHeard.delete(id);
       this.node?.directory.nodeGone(id);
     }
@@ -285,7 +290,7 @@ export class RedisChatBus implements ChatBus {
     const envelope = decodeEnvelope(text);
     if (!envelope) return debug('unreadable envelope ignored: %s', text.slice(0, 80));
     const origin = envelope.kind === 'message' ? envelope.body.o : envelope.origin;
-    if (origin !== this.nodeId) this.heard(origin);
+    if (origin !== this.nodeId) this.heard(origin, envelope.kind === 'heartbeat' ? envelope.ttlMs : undefined);
     switch (envelope.kind) {
       case 'message':
         return this.onMessage(envelope.seq, envelope.order, envelope.body);
@@ -326,10 +331,18 @@ export class RedisChatBus implements ChatBus {
     this.settleAck(event.id);
   }
 
-  /** A node spoke: note it, and ask for its clients when it is new to us (or back). */
-  private heard(origin: string): void {
-    const known = this.lastHeard.has(origin);
-    this.lastHeard.set(origin, Date.now());
-    if (!known) this.send({ kind: 'sync', origin: this.nodeId });
+  /**
+   * A node spoke: note it, and ask for its clients when it is new to us (or back).
+   * @param ttlMs the TTL its heartbeat declared (each node says its own: heartbeats may differ)
+   */
+  private heard(origin: string, ttlMs?: number): void {
+    const known = this.lastHeard.get(origin);
+    if (known) {
+      known.at = Date.now();
+      if (ttlMs !== undefined) known.ttlMs = ttlMs;
+      return;
+    }
+    this.lastHeard.set(origin, { at: Date.now(), ttlMs: ttlMs ?? this.nodeTtlMs });
+    this.send({ kind: 'sync', origin: this.nodeId });
   }
 }

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { ChatClient } from '../../client/chat-client';
-import { TRANSPORT_IDS, type RecoveryReport, type TransportId } from '../../protocol';
+import { TRANSPORT_IDS, type ListEvent, type RecoveryReport, type TransportId } from '../../protocol';
 import { connectClient, waitFor } from '../support/lab-fixture';
 import { startRedis, type RedisProcess } from '../support/redis-process';
 import { startLabCluster, type LabCluster } from './lab-cluster';
@@ -41,6 +41,9 @@ describe('failover: kill -9 of a node while messages flow', () => {
   const recoveries = new Map<TransportId, RecoveryReport>();
   let said = 0;
   let sender: ChatClient;
+  let unlistedAfterMs = -1;
+  let listedAfter: ListEvent | undefined;
+  let oldClientIds: string[] = [];
 
   before(async () => {
     redis = await startRedis();
@@ -84,6 +87,13 @@ describe('failover: kill -9 of a node while messages flow', () => {
         await new Promise((resolve) => setTimeout(resolve, PACE_MS));
       }
     })();
+    // The dead node cannot say its clients left; the survivor does once its heartbeat is overdue.
+    const oldIds = [...clients.values()].map((client) => client.id!);
+    const killedAt = Date.now();
+    const gone = Promise.all(
+      oldIds.map((id) => waitFor(sender, 'event', (e) => e.type === 'presence' && e.event === 'disconnected' && e.client.id === id, 30_000)),
+    ).then(() => (unlistedAfterMs = Date.now() - killedAt));
+    gone.catch(() => undefined);
     cluster.nodes[victim].signal('SIGKILL');
     await cluster.nodes[victim].exited;
     try {
@@ -93,6 +103,9 @@ describe('failover: kill -9 of a node while messages flow', () => {
       await talk;
     }
     await say(AFTER);
+    await gone;
+    listedAfter = (await sender.request({ op: 'list', what: 'clients' })) as ListEvent;
+    oldClientIds = oldIds;
     // The last one is the barrier: once each client has it, it has had its chance at all before it.
     await Promise.all(
       [...clients].map(([t, client]) =>
@@ -120,4 +133,12 @@ describe('failover: kill -9 of a node while messages flow', () => {
       assert.equal(counts.duplicated, 0);
     });
   }
+
+  test('the dead node\'s clients are reported gone and no longer listed', () => {
+    assert.ok(unlistedAfterMs >= 0, 'every old id got a "disconnected"');
+    // Bound: the node TTL (3.5 heartbeats of 1 s) plus one check; printed for docs/CLUSTER.md.
+    console.log(`# dead node's clients reported gone ${unlistedAfterMs} ms after the kill`);
+    const listed = listedAfter?.what === 'clients' ? listedAfter.items.map((c) => c.id) : [];
+    for (const id of oldClientIds) assert.ok(!listed.includes(id), `${id} is no longer listed`);
+  });
 });

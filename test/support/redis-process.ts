@@ -17,8 +17,11 @@ export interface RedisProcess {
   readonly pid: number;
   /** Stops it (SIGTERM, SIGKILL after 3 s); safe to call twice. */
   stop(): Promise<void>;
-  /** Stops it and starts a new, empty one on the same port; resolves once that answers PING. */
-  restart(): Promise<void>;
+  /**
+   * Stops it and starts a new, empty one on the same port; resolves once that answers PING.
+   * @param whileDown runs (and is awaited) between the stop and the start
+   */
+  restart(whileDown?: () => Promise<void>): Promise<void>;
 }
 
 /** Debian's path first (PATH may lack it when not root); `REDIS_SERVER_BIN` overrides. */
@@ -112,8 +115,9 @@ export async function startRedis(readyWithinMs = 10_000): Promise<RedisProcess> 
       return child.pid!;
     },
     stop: () => halt(child),
-    async restart() {
+    async restart(whileDown) {
       await halt(child);
+      await whileDown?.();
       child = await launch(port, readyWithinMs);
     },
   };
