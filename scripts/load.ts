@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { PRESENCE_SCOPES, TRANSPORT_IDS, isTransportId, type PresenceScope, type TransportId } from '../protocol';
 import { EXIT, exitCodesHelp, wholeNumber } from './cli-numbers';
 import { runLoad, type LoadResult } from './load/load-run';
+import { startClusterTarget } from './load/cluster-target';
 import { startServerProcess } from './load/server-process';
 
 const HELP = `Usage: npm run load -- [options]
@@ -26,6 +27,9 @@ const HELP = `Usage: npm run load -- [options]
   --connect-batch N    connections being opened at once (a window) default 50
   --presence SCOPE     whose presence each client hears: rooms (room-mates only,
                        as a large chat would) or namespace (everyone's: N²)  default rooms
+  --nodes N            Lab nodes on one Redis (started here; clients
+                       spread over them in turn); CPU and RSS then
+                       add up every node and redis-server     default 1
   --max-seconds S      hard limit for the whole command          default duration×runs + 300
   --json FILE          also write the results as JSON to FILE
   --help
@@ -43,6 +47,8 @@ export interface LoadOptions {
   warmupSec: number;
   connectBatch: number;
   presence: PresenceScope;
+  /** Lab nodes on one Redis (1 = one process, no Redis). */
+  nodes: number;
   maxSeconds: number;
   json?: string;
 }
@@ -67,6 +73,7 @@ export function parseLoadArgs(argv: string[]): LoadOptions | 'help' {
       'max-seconds': { type: 'string' },
       'connect-batch': { type: 'string', default: '50' },
       presence: { type: 'string', default: 'rooms' },
+      nodes: { type: 'string', default: '1' },
       json: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
@@ -89,6 +96,7 @@ export function parseLoadArgs(argv: string[]): LoadOptions | 'help' {
     warmupSec: wholeNumber(values.warmup, 'warmup', { min: 0, max: duration }, Math.max(1, Math.round(duration * 0.2))),
     connectBatch: wholeNumber(values['connect-batch'], 'connect-batch', { min: 1, max: 10_000 }, 50),
     presence,
+    nodes: wholeNumber(values.nodes, 'nodes', { min: 1, max: 8 }, 1),
     maxSeconds: wholeNumber(values['max-seconds'], 'max-seconds', { min: 1 }, (duration + 300) * counts.length),
     ...(values.json ? { json: values.json } : {}),
   };
@@ -116,15 +124,18 @@ async function main(): Promise<number> {
   const results: LoadResult[] = [];
   let firstBreak: number | null = null;
   for (const clients of counts) {
-    const server = await startServerProcess({
+    const serverEnv = {
       // The load comes from one address: let it through, and keep per-client rate limits out of the way.
       MAX_CONNECTIONS_PER_ADDRESS: String(clients + 50),
       MAX_CLIENTS_PER_ROOM: String(Math.max(roomSize, 1000)),
       POLL_INTERVAL_MS: String(pollIntervalMs),
       POLL_SESSION_TTL_MS: String(Math.max(15_000, pollIntervalMs * 10)),
-    });
+    };
+    // Several nodes: one chat on a Redis of its own, clients spread over the nodes in turn.
+    const server = options.nodes > 1 ? await startClusterTarget(options.nodes, serverEnv) : await startServerProcess(serverEnv);
     try {
-      process.stderr.write(`\n== ${clients} clients, ${rate} msg/s, ${duration} s (server pid ${server.pid})\n`);
+      const where = options.nodes > 1 ? `${options.nodes} nodes on Redis` : `server pid ${server.pid}`;
+      process.stderr.write(`\n== ${clients} clients, ${rate} msg/s, ${duration} s (${where})\n`);
       const result = await runLoad(
         server,
         {

@@ -38,15 +38,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   return {
     url: first.url,
     pid: first.pid,
-    sample() {
-      const status = readFileSync(`/proc/${first.pid}/status`, 'utf8');
-      const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-      // Fields 14 and 15 of /proc/PID/stat (after the parenthesised name) are utime and stime.
-      const stat = readFileSync(`/proc/${first.pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const ticks = Number(fields[11]) + Number(fields[12]);
-      return { rssBytes: rssKb * 1024, cpuMs: (ticks * 1000) / CLOCK_TICKS_PER_SEC };
-    },
+    sample: () => sampleProcess(first.pid),
     stop() {
       return new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -59,4 +51,15 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
       });
     },
   };
+}
+
+/** Resident set size in bytes and total CPU time (user+system) in ms of any process, from /proc. */
+export function sampleProcess(pid: number): { rssBytes: number; cpuMs: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  // Fields 14 and 15 of /proc/PID/stat (after the parenthesised name) are utime and stime.
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return { rssBytes: rssKb * 1024, cpuMs: (ticks * 1000) / CLOCK_TICKS_PER_SEC };
 }
