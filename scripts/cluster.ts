@@ -1,0 +1,94 @@
+/**
+ * `npm run cluster`: a Lab cluster on this machine — redis-server, N nodes on it, HAProxy in
+ * front — for demos of what a load balancer does to each transport and of failover (kill -9 a
+ * node's pid and watch its clients come back on another). Ctrl-C stops everything.
+ */
+import { parseArgs } from 'node:util';
+import { EXIT, wholeNumber } from './cli-numbers';
+import { appIsBuilt } from './cluster/node-process';
+import { startLocalCluster, type LocalClusterOptions } from './cluster/local-cluster';
+
+const HELP = `npm run cluster -- [options]
+
+Starts redis-server, N Lab nodes on it (one chat: REDIS_URL) and HAProxy in front.
+  --nodes N          Lab nodes                                   default 2 (1..8)
+  --port P           HAProxy's front port (0 = any free one)     default 3000
+  --sticky on|off    sticky sessions (source hash + cookie) or round robin  default on
+  --headless         nodes without pages (no build needed)
+  --help
+Full-app nodes run the build: run \`npm run build\` first.
+Exit codes: ${EXIT.ok} stopped by Ctrl-C/SIGTERM; ${EXIT.error} error (bad options or a part that did not start).`;
+
+/**
+ * Parses argv (without node and script).
+ * @throws Error naming the bad option
+ */
+export function parseClusterArgs(argv: string[]): LocalClusterOptions | 'help' {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      nodes: { type: 'string', default: '2' },
+      port: { type: 'string', default: '3000' },
+      sticky: { type: 'string', default: 'on' },
+      headless: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) return 'help';
+  if (values.sticky !== 'on' && values.sticky !== 'off') throw new Error(`--sticky wants on or off, got "${values.sticky}"`);
+  return {
+    nodes: wholeNumber(values.nodes, 'nodes', { min: 1, max: 8 }, 2),
+    frontPort: wholeNumber(values.port, 'port', { min: 0, max: 65_535 }, 3000),
+    sticky: values.sticky === 'on',
+    headless: values.headless,
+  };
+}
+
+async function main(): Promise<number> {
+  let options: LocalClusterOptions | 'help';
+  try {
+    options = parseClusterArgs(process.argv.slice(2));
+  } catch (err) {
+    console.error(`cluster: ${(err as Error).message}\n\n${HELP}`);
+    return EXIT.error;
+  }
+  if (options === 'help') {
+    console.log(HELP);
+    return EXIT.ok;
+  }
+  if (!options.headless && !appIsBuilt()) {
+    console.error('cluster: the app is not built. Run `npm run build` first (or add --headless for nodes without pages).');
+    return EXIT.error;
+  }
+  const cluster = await startLocalCluster(options);
+  console.log(`Redis        ${cluster.redis.url} (pid ${cluster.redis.pid})`);
+  for (const node of cluster.nodes) console.log(`${node.name.padEnd(12)} ${node.url} (pid ${node.pid})`);
+  console.log(`HAProxy      ${cluster.proxy.url}  sticky ${options.sticky ? 'on' : 'off'}  ← open this`);
+  console.log(`Each node says who it is at /api/cluster. Try: kill -9 ${cluster.nodes[0].pid}   Ctrl-C stops everything.`);
+  let stopping = false;
+  for (const node of cluster.nodes) {
+    void node.exited.then(({ code, signal }) => {
+      // The failover demo: say it, keep the rest running.
+      if (!stopping) console.log(`${node.name} (pid ${node.pid}) exited (${signal ?? `code ${code}`}); the others keep serving.`);
+    });
+  }
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  stopping = true;
+  console.log('Stopping HAProxy, the nodes, then Redis…');
+  await cluster.stop();
+  return EXIT.ok;
+}
+
+if (require.main === module) {
+  main().then(
+    (code) => process.exit(code),
+    (err) => {
+      console.error(`cluster: ${(err as Error).message}`);
+      process.exit(EXIT.error);
+    },
+  );
+}
