@@ -39,7 +39,7 @@ export async function startNodeProcess(
   const args = options.headless ? ['--import', 'tsx', HEADLESS_ENTRY] : [BUILT_ENTRY];
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: { NODE_ENV: 'production', ...process.env, HOST: '127.0.0.1', PORT: String(port), HISTORY_FILE: '', ...env },
+    env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'production', HOST: '127.0.0.1', PORT: String(port), HISTORY_FILE: '', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
