@@ -10,6 +10,7 @@ import type { LabConfig } from './config';
 import type { ChatBus } from './chat/chat-bus';
 import type { HistorySnapshot } from './chat/stream-history';
 import type { SocketIoTransportOptions } from './transports/socketio-transport';
+import type { PollRelay } from './cluster/poll-relay';
 import { ChatHub } from './chat/chat-hub';
 import { loadHistory, saveHistory, type HistoryLoad } from './chat/history-file';
 import type { Clock } from './chat/token-bucket';
@@ -65,6 +66,8 @@ export interface ClusterBus extends ChatBus {
   readonly restored: HistorySnapshot;
   /** Socket.IO's adapter on the same cluster. */
   socketIoAdapter(): SocketIoTransportOptions['adapter'];
+  /** Short polling's relay to the node that has a session. */
+  readonly pollRelay: PollRelay;
 }
 
 export interface LabServerOptions {
@@ -104,7 +107,7 @@ export function createLabServer(config: LabConfig, options: LabServerOptions = {
     // Half a polling queue: a replay must never overflow it, and live traffic needs room too.
     replayLimit: Math.max(1, Math.floor(config.pollQueueLimit / 2)),
   });
-  const transports = createTransports(hub, config, cluster?.socketIoAdapter());
+  const transports = createTransports(hub, config, cluster && { socketIoAdapter: cluster.socketIoAdapter(), pollRelay: cluster.pollRelay });
   const wireMeter = new WireMeter();
   const layerMeter = new LayerMeter(wireMeter);
   // The inspector records the meter's units: without the meter there is nothing to record.

@@ -21,8 +21,9 @@ export type { ChatLimits } from './session-host';
 /**
  * A transport with its own fan-out (Socket.IO's `to(room).emit`). The hub calls it once per
  * delivery that reaches at least one of its clients, instead of sending to each client itself.
+ * `skip`: clients it must leave out (the hub has sent them theirs already).
  */
-export type NativeDeliverer = (delivery: Delivery) => void;
+export type NativeDeliverer = (delivery: Delivery, skip?: readonly string[]) => void;
 
 export interface ChatHubOptions {
   namespaces: string[];
@@ -162,6 +163,9 @@ export class ChatHub implements SessionHost, BusNode {
     if (!ns) return;
     // Made only when a transport with its own fan-out has a recipient (not on most deliveries).
     let handedToNative: Set<TransportId> | undefined;
+    // Clients of such a transport whose output is held: sent one by one, into the hold, and
+    // left out of the transport's own fan-out (it would reach them past the hold).
+    let skip: string[] | undefined;
     for (const session of ns.recipients(delivery.audience)) {
       // Another node's client: that node delivers to it.
       if (session.remote) continue;
@@ -169,11 +173,14 @@ export class ChatHub implements SessionHost, BusNode {
       const native = this.faults?.holds(session.transport) ? undefined : this.nativeDeliverers.get(session.transport);
       if (!native) {
         session.peer.send(delivery.event);
-      } else if (!handedToNative?.has(session.transport)) {
+      } else if (session.held) {
+        session.peer.send(delivery.event);
+        (skip ??= []).push(session.id);
+      } else {
         (handedToNative ??= new Set()).add(session.transport);
-        native(delivery);
       }
     }
+    for (const transport of handedToNative ?? []) this.nativeDeliverers.get(transport)!(delivery, skip);
   }
 }
 

@@ -26,6 +26,7 @@ import { audienceOf } from './delivery';
 import type { NamespaceState } from './namespace-state';
 import type { Member } from './member';
 import type { Peer } from './peer';
+import { heldPeer, type HeldPeer } from './held-peer';
 import type { SessionHost } from './session-host';
 import { RateLimiter } from './rate-limiter';
 import { followedStreams, newMessage, streamOf } from './chat-message';
@@ -62,15 +63,24 @@ export class ChatSession implements Member {
    * @param fixedNamespace set when the transport chose the namespace itself (Socket.IO's `io.of()`)
    * @param remoteAddress the peer's IP address, for the per-address connection count
    */
+  /** The connection, behind a hold (see held-peer.ts). */
+  readonly peer: HeldPeer;
+
   constructor(
     readonly id: string,
-    readonly peer: Peer,
+    peer: Peer,
     private readonly hub: SessionHost,
     private readonly fixedNamespace?: string,
     readonly remoteAddress?: string,
   ) {
+    this.peer = heldPeer(peer);
     this.rateLimiter = new RateLimiter(hub.limits.rate, hub.clock);
     this.clientKey = id;
+  }
+
+  /** True while this client's output is held (its own change is going round the bus). */
+  get held(): boolean {
+    return this.peer.holding;
   }
 
   get transport(): TransportId {
@@ -235,6 +245,7 @@ export class ChatSession implements Member {
     // From here to the end of this method nothing else runs (the bus is synchronous): joining the
     // namespace and rooms, replaying history and going live are one step, so every message is
     // either in the replay or delivered live after it, never both and never neither.
+    this.holdUntilPublished();
     this.ns = ns;
     const watchesNamespace = this.presence === 'namespace';
     ns.add(this, watchesNamespace);
@@ -260,12 +271,28 @@ export class ChatSession implements Member {
     for (const event of plan?.events ?? []) this.peer.send(event);
     this.publishPresence('connected');
     if (joined.length > 0) this.publishPresence('joined', joined);
+    this.releaseWhenSettled();
+  }
+
+  /**
+   * Holds this client's output (replies, and live events with them, in order) until what it is
+   * about to publish has gone round the bus: once the client reads its reply, every node knows
+   * (read-your-writes across nodes). Released at once in one process.
+   */
+  private holdUntilPublished(): void {
+    this.peer.hold();
+  }
+
+  private releaseWhenSettled(): void {
+    this.hub.settle(() => this.peer.release());
   }
 
   private rename(op: RenameOp): void {
+    this.holdUntilPublished();
     this.name = op.name;
     this.peer.send({ type: 'whoami', client: this.info(), ns: this.ns!.name, ref: op.ref });
     this.publishPresence('renamed');
+    this.releaseWhenSettled();
   }
 
   private send(op: SendOp): void {
@@ -316,11 +343,14 @@ export class ChatSession implements Member {
    * client's rooms are always exactly what it last asked for or what it had before.
    */
   private join(op: JoinOp): void {
+    this.holdUntilPublished();
     const added = this.joinRooms(op.rooms, 'join', op.ref);
-    if (added === undefined) return;
-    const positions = this.positions(added.map((room) => roomStream(this.ns!.name, room)));
-    this.peer.send({ type: 'rooms', rooms: [...this.rooms].sort(), ...(added.length ? { positions } : {}), ref: op.ref });
-    if (added.length > 0) this.publishPresence('joined', added);
+    if (added !== undefined) {
+      const positions = this.positions(added.map((room) => roomStream(this.ns!.name, room)));
+      this.peer.send({ type: 'rooms', rooms: [...this.rooms].sort(), ...(added.length ? { positions } : {}), ref: op.ref });
+      if (added.length > 0) this.publishPresence('joined', added);
+    }
+    this.releaseWhenSettled();
   }
 
   /**
@@ -344,6 +374,7 @@ export class ChatSession implements Member {
   }
 
   private leave(op: LeaveOp): void {
+    this.holdUntilPublished();
     const ns = this.ns!;
     const removed = [...new Set(op.rooms)].filter((room) => ns.removeFromRoom(room, this.id));
     for (const room of removed) {
@@ -352,6 +383,7 @@ export class ChatSession implements Member {
     }
     this.peer.send({ type: 'rooms', rooms: [...this.rooms].sort(), ref: op.ref });
     if (removed.length > 0) this.publishPresence('left', removed);
+    this.releaseWhenSettled();
   }
 
   private list(op: ListOp): void {

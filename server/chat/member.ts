@@ -20,6 +20,11 @@ export interface Member {
   readonly remoteAddress?: string;
   /** Its namespace once it said hello (a local client); undefined before. */
   readonly namespace?: string;
+  /**
+   * True while its output is held (see held-peer.ts): a transport with its own fan-out must not
+   * reach it then, so the hub sends it its events one by one, into the hold.
+   */
+  readonly held?: boolean;
   /** True for a client connected to another node (cluster): listed and counted, delivered to there. */
   readonly remote?: boolean;
   /** How others see it. */

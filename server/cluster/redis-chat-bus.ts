@@ -22,6 +22,7 @@ import type { MemberRecord } from '../chat/member';
 import type { HistorySnapshot } from '../chat/stream-history';
 import { decodeEnvelope, encodeEnvelope, type Envelope, type MessageBody } from './bus-envelope';
 import { clusterKeys, loadSharedHistory, type ClusterKeys } from './redis-history';
+import { PollRelay } from './poll-relay';
 import { RESEED, SEQUENCE_MESSAGE } from './redis-scripts';
 
 const debug = createDebug('lab:cluster');
@@ -56,6 +57,8 @@ export class RedisChatBus implements ChatBus {
   /** What arrived before the hub attached (between subscribing and the hub's start). */
   private early: string[] | undefined = [];
   private readonly pendingAcks = new Map<string, PendingAck>();
+  /** Further connections this bus made (Socket.IO's adapter, the poll relay), closed with it. */
+  private readonly adapterClients: Redis[] = [];
   private readonly markers = new Map<number, () => void>();
   private markerCount = 0;
   /** Other nodes, by id: when each was last heard, and the TTL it declared in its heartbeat. */
@@ -89,7 +92,14 @@ export class RedisChatBus implements ChatBus {
     });
     this.beat = setInterval(() => this.heartbeat(), this.heartbeatMs);
     this.beat.unref();
+    const relaySub = cmd.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
+    relaySub.on('error', (err: Error) => debug('relay redis: %s', err.message));
+    this.adapterClients.push(relaySub);
+    this.pollRelay = new PollRelay(cmd, relaySub, { nodeId: this.nodeId, keyPrefix: options.keyPrefix, alive: () => this.peers() });
   }
+
+  /** Carries polling requests to the node that has their session (short polling without stickiness). */
+  readonly pollRelay: PollRelay;
 
   /**
    * Connects to Redis, subscribes, and reads the shared history, in that order (whatever is
@@ -112,6 +122,7 @@ export class RedisChatBus implements ChatBus {
       sub.removeAllListeners('message');
       const bus = new RedisChatBus(cmd, sub, keys, restored, options);
       bus.early = early;
+      await bus.pollRelay.start();
       return bus;
     } catch (err) {
       cmd.disconnect();
@@ -170,7 +181,6 @@ export class RedisChatBus implements ChatBus {
     return createAdapter(pub, sub, { key: `${this.options.keyPrefix ?? 'lab:'}socket.io` });
   }
 
-  private readonly adapterClients: Redis[] = [];
 
   /** True while both connections to Redis are up (false during an outage, until they are back). */
   get connected(): boolean {
@@ -187,6 +197,7 @@ export class RedisChatBus implements ChatBus {
     this.closed = true;
     clearInterval(this.beat);
     for (const pending of this.pendingAcks.values()) clearTimeout(pending.timer);
+    this.pollRelay.close();
     this.pendingAcks.clear();
     // Say we are gone now, rather than letting the others wait out the TTL.
     await this.cmd.del(this.keys.node(this.nodeId)).catch(() => undefined);

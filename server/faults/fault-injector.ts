@@ -121,16 +121,12 @@ export class FaultInjector {
   wrap(peer: Peer): Peer {
     const fault = this.faults[peer.transport];
     let line: DelayLine | undefined;
-    const send = (event: ServerEvent) => {
-      // No fault was ever set on this transport and nothing is held: straight through, not even
-      // a clock read (this runs once per event per recipient).
-      if (!line && fault.stalledUntil === 0 && fault.latencyMs === 0 && fault.jitterMs === 0) return peer.send(event);
+    /** Delivers now, or through the delay line when a fault is on (deliver is already bound). */
+    const dispatch = (deliver: () => void): void => {
       const now = this.clock();
       const delay = this.delayFor(fault);
       const stalled = fault.stalledUntil > now;
-      if (!line && !stalled && delay === 0) return peer.send(event);
-      // Bind now, deliver later: Socket.IO's acknowledgement callback exists only during the call.
-      const deliver = peer.bind ? peer.bind(event) : () => peer.send(event);
+      if (!line && !stalled && delay === 0) return deliver();
       if (!line) {
         const created: DelayLine = new DelayLine(
           this.clock,
@@ -148,9 +144,22 @@ export class FaultInjector {
       fault.held += 1;
       line.push(Math.max(now + delay, stalled ? fault.stalledUntil : 0), deliver);
     };
+    const idle = () => !line && fault.stalledUntil === 0 && fault.latencyMs === 0 && fault.jitterMs === 0;
+    const send = (event: ServerEvent) => {
+      // No fault was ever set on this transport and nothing is held: straight through, not even
+      // a clock read (this runs once per event per recipient).
+      if (idle()) return peer.send(event);
+      // Bind now, deliver later: Socket.IO's acknowledgement callback exists only during the call.
+      dispatch(peer.bind ? peer.bind(event) : () => peer.send(event));
+    };
     return {
       transport: peer.transport,
       send,
+      // Bound now, delivered when the caller runs it, through the faults as they are then.
+      bind: (event) => {
+        const deliver = peer.bind ? peer.bind(event) : () => peer.send(event);
+        return () => (idle() ? deliver() : dispatch(deliver));
+      },
       close: (reason) => peer.close(reason),
       joinedRoom: peer.joinedRoom && ((room) => peer.joinedRoom!(room)),
       leftRoom: peer.leftRoom && ((room) => peer.leftRoom!(room)),

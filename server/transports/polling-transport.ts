@@ -21,6 +21,7 @@ import { sendJson, sendJsonText } from '../http-io/json-response';
 import { encodeOnce } from './event-encoding';
 import { readBody, BodyTooLargeError } from '../http-io/read-body';
 import { CLOSE_GRACE_MS, HARD_LIMIT_FACTOR, type ServerTransport, SHUTDOWN_REASON } from './server-transport';
+import type { PollAction, PollAnswer, PollRelay } from '../cluster/poll-relay';
 
 const debug = createDebug('lab:polling');
 
@@ -28,6 +29,11 @@ export interface PollingTransportOptions {
   pollIntervalMs: number;
   sessionTtlMs: number;
   queueLimit: number;
+  /**
+   * In a cluster: sessions of other nodes are reached through it, so short polling needs no
+   * sticky sessions (server/cluster/poll-relay.ts).
+   */
+  relay?: PollRelay;
 }
 
 /** One polling client's state on the server. */
@@ -58,6 +64,7 @@ export class PollingTransport implements ServerTransport {
     this.hardLimit = hub.limits.maxFrameBytes * HARD_LIMIT_FACTOR;
     this.sweeper = setInterval(() => this.expireIdle(), Math.max(100, Math.floor(options.sessionTtlMs / 4)));
     this.sweeper.unref();
+    options.relay?.serve((action, sid, arg) => this.answer(action, sid, arg));
   }
 
   handleRequest(req: IncomingMessage, res: ServerResponse): void {
@@ -68,8 +75,8 @@ export class PollingTransport implements ServerTransport {
     res.setHeader('cache-control', 'no-store');
     if (req.method === 'POST' && action === '/open') return this.open(req, res);
     if (req.method === 'POST' && action === '/send') return void this.receive(req, res, sid);
-    if (req.method === 'GET' && action === '/events') return this.poll(res, sid, url.searchParams.get('after'));
-    if (req.method === 'POST' && action === '/close') return this.closeSession(res, sid);
+    if (req.method === 'GET' && action === '/events') return this.relayOr(res, 'events', sid, url.searchParams.get('after'));
+    if (req.method === 'POST' && action === '/close') return this.relayOr(res, 'close', sid, null);
     req.resume();
     reply(res, 404, errorEvent('bad_request', { message: `No ${req.method} ${url.pathname} on the polling endpoint.` }));
   }
@@ -109,8 +116,38 @@ export class PollingTransport implements ServerTransport {
     this.dropAll(SHUTDOWN_REASON);
   }
 
+  /** Answers here when the session is this node's, else through the relay to its home. */
+  private relayOr(res: ServerResponse, action: PollAction, sid: string, arg: string | null): void {
+    const home = this.sessions.has(sid) ? undefined : this.options.relay?.remoteHome(sid);
+    if (home === undefined) return send(res, this.answer(action, sid, arg));
+    void this.options.relay!.forward(home, action, sid, arg).then((answer) => send(res, answer));
+  }
+
+  /**
+   * One operation on one of this node's sessions (a request here, or relayed from another node).
+   * @param arg the frame for `send`, the cursor for `events`
+   */
+  private answer(action: PollAction, sid: string, arg: string | null): PollAnswer {
+    switch (action) {
+      case 'send': {
+        const session = this.sessions.get(sid);
+        if (!session) return json(404, errorEvent('unknown_session'));
+        // Errors about the operation itself travel like every other event: on the next poll.
+        if (!session.closed) session.chat.handleFrame(arg ?? '');
+        return { status: 204 };
+      }
+      case 'events':
+        return this.poll(sid, arg);
+      case 'close': {
+        const session = this.sessions.get(sid);
+        if (session) this.end(session, 'client closed');
+        return { status: 204 };
+      }
+    }
+  }
+
   private open(req: IncomingMessage, res: ServerResponse): void {
-    const sid = randomBytes(12).toString('base64url');
+    const sid = this.options.relay?.newSid() ?? randomBytes(12).toString('base64url');
     const session: PollingSession = {
       sid,
       queue: [],
@@ -130,8 +167,8 @@ export class PollingTransport implements ServerTransport {
   }
 
   private async receive(req: IncomingMessage, res: ServerResponse, sid: string): Promise<void> {
-    const session = this.sessions.get(sid);
-    if (!session) {
+    const home = this.sessions.has(sid) ? undefined : this.options.relay?.remoteHome(sid);
+    if (home === undefined && !this.sessions.has(sid)) {
       req.resume();
       return reply(res, 404, errorEvent('unknown_session'));
     }
@@ -145,34 +182,28 @@ export class PollingTransport implements ServerTransport {
       debug('send %s failed: %s', sid, (err as Error).message);
       return reply(res, 400, errorEvent('bad_request'));
     }
-    // Errors about the operation itself travel like every other event: on the next poll.
-    if (!session.closed) session.chat.handleFrame(body);
-    res.writeHead(204).end();
+    // Answered once the home has handled it, so the client's next request sees its effect.
+    if (home !== undefined) return send(res, await this.options.relay!.forward(home, 'send', sid, body));
+    send(res, this.answer('send', sid, body));
   }
 
-  private poll(res: ServerResponse, sid: string, afterParam: string | null): void {
+  private poll(sid: string, afterParam: string | null): PollAnswer {
     const session = this.sessions.get(sid);
-    if (!session) return reply(res, 404, errorEvent('unknown_session'));
+    if (!session) return json(404, errorEvent('unknown_session'));
     session.lastPollAt = Date.now();
     const after = afterParam === null ? 0 : Number(afterParam);
     if (!Number.isSafeInteger(after) || after < 0) {
-      return reply(res, 400, errorEvent('bad_request', { message: '"after" must be a non-negative integer.' }));
+      return json(400, errorEvent('bad_request', { message: '"after" must be a non-negative integer.' }));
     }
     if (after > session.nextSeq - 1) {
-      return reply(res, 400, errorEvent('bad_request', { message: '"after" is past the last event sent.' }));
+      return json(400, errorEvent('bad_request', { message: '"after" is past the last event sent.' }));
     }
     // Drop what the client has confirmed; send the rest.
     while (session.queue.length > 0 && session.queue[0].seq <= after) session.queue.shift();
     // The same bytes as JSON.stringify({ next, events }), from texts encoded once at enqueue time.
-    const body = `{"next":${session.nextSeq - 1},"events":[${session.queue.map((entry) => entry.text).join(',')}]}`;
-    sendJsonText(res, 200, body);
+    const text = `{"next":${session.nextSeq - 1},"events":[${session.queue.map((entry) => entry.text).join(',')}]}`;
     this.byeCollected?.(sid);
-  }
-
-  private closeSession(res: ServerResponse, sid: string): void {
-    const session = this.sessions.get(sid);
-    if (session) this.end(session, 'client closed');
-    res.writeHead(204).end();
+    return { status: 200, text };
   }
 
   private enqueue(session: PollingSession, event: ServerEvent): void {
@@ -203,4 +234,15 @@ export class PollingTransport implements ServerTransport {
 
 function reply(res: ServerResponse, status: number, body: object | ErrorEvent, close = false): void {
   sendJson(res, status, body, close ? { connection: 'close' } : {});
+}
+
+/** An answer with a JSON body. */
+function json(status: number, body: object): PollAnswer {
+  return { status, text: JSON.stringify(body) };
+}
+
+/** Writes an answer (from here or from the session's home). */
+function send(res: ServerResponse, answer: PollAnswer): void {
+  if (answer.text === undefined) res.writeHead(answer.status).end();
+  else sendJsonText(res, answer.status, answer.text);
 }

@@ -74,7 +74,7 @@ export class SocketIoTransport implements ServerTransport {
     for (const ns of hub.namespaceNames) {
       this.io.of(ns).on('connection', (socket) => this.accept(socket));
     }
-    hub.setNativeDeliverer('socketio', (delivery) => this.deliver(delivery));
+    hub.setNativeDeliverer('socketio', (delivery, skip) => this.deliver(delivery, skip));
   }
 
   handleRequest(req: IncomingMessage, res: ServerResponse): void {
@@ -220,30 +220,31 @@ export class SocketIoTransport implements ServerTransport {
   }
 
   /** Fan-out with Socket.IO's own API: the same audience the core computed, expressed natively. */
-  private deliver(delivery: Delivery): void {
+  private deliver(delivery: Delivery, skip?: readonly string[]): void {
     // Local: every node delivers the bus's deliveries to its own clients (with a Redis adapter,
     // a plain `nsp.to()` would also broadcast to the other nodes, which deliver it themselves).
     const nsp = this.clustered ? this.io.of(delivery.ns).local : this.io.of(delivery.ns);
     const [name, payload] = toSocketIoEvent(delivery.event);
     const audience = delivery.audience;
+    // Who the core leaves out (the sender, for `others`), plus those the hub served itself.
+    const except = (one?: string): string[] | undefined => (skip?.length ? (one ? [one, ...skip] : [...skip]) : one ? [one] : undefined);
+    let target;
     switch (audience.kind) {
-      case 'namespace': {
-        const target = nsp.to(READY_ROOM);
-        (audience.except ? target.except(audience.except) : target).emit(name, payload);
-        return;
-      }
-      case 'room': {
-        const target = nsp.to(roomKey(audience.room));
-        (audience.except ? target.except(audience.except) : target).emit(name, payload);
-        return;
-      }
+      case 'namespace':
+        target = nsp.to(READY_ROOM);
+        break;
+      case 'room':
+        target = nsp.to(roomKey(audience.room));
+        break;
       case 'client':
-        nsp.to(audience.id).emit(name, payload);
-        return;
+        target = nsp.to(audience.id);
+        break;
       case 'presence':
         // One emit to the union of rooms: Socket.IO sends each socket one copy.
-        nsp.to([WATCH_ROOM, ...audience.rooms.map(roomKey)]).except(audience.except).emit(name, payload);
+        target = nsp.to([WATCH_ROOM, ...audience.rooms.map(roomKey)]);
     }
+    const left = except(audience.kind === 'client' ? undefined : audience.except);
+    (left ? target.except(left) : target).emit(name, payload);
   }
 }
 

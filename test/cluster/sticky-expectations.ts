@@ -44,9 +44,10 @@ const row = (id: string, note: string, target: ProbeTarget, off: Expected): Stic
 
 /** The matrix's rows, in the order shown. */
 export const STICKY_ROWS: StickyRow[] = [
-  // Our short polling keeps its session (sid and event queue) in one node's memory today. Flip
-  // this to WORKS when the session queue moves to Redis: then any node can answer any request.
-  row('polling', 'our AJAX short polling', { lane: 'polling' }, SESSION_ON_ONE_NODE),
+  // Our short polling: its session lives on one node, but every request is complete in itself and
+  // answered at once, so a node that does not have the session relays it over Redis to the one
+  // that does (server/cluster/poll-relay.ts). Without Redis it would fail like the rows below.
+  row('polling', 'our AJAX short polling (relayed over Redis)', { lane: 'polling' }, WORKS),
   // One WebSocket: the node that took the upgrade has the whole session; a reconnect may land on
   // the other node, which simply welcomes it as a new connection.
   row('ws', 'raw WebSocket', { lane: 'ws' }, WORKS),
