@@ -24,6 +24,8 @@ export interface BenchOptions {
   quick: boolean;
   /** Pin the servers and the clients to separate CPUs (see cpu-pinning.ts). */
   pin: boolean;
+  /** Also measure fan-out spread over two nodes on Redis vs all on one (bench/cluster-fanout.ts). */
+  cluster: boolean;
   /** Run every workload once, unmeasured, before the measured rounds. */
   warmup: boolean;
   /**
@@ -57,6 +59,7 @@ side's server CPU time per round trip (µs, from its own process's CPU counters)
   --poll-interval MS      polling clients' period (default 20)
   --timeout S             give up after S seconds, exit code 2 (quick ${QUICK.timeoutSec}, default ${FULL.timeoutSec})
   --no-pin                do not pin servers and clients to separate CPUs (taskset)
+  --no-cluster            skip the row: fan-out over 2 nodes on Redis vs 1 node
   --no-warmup             skip the unmeasured warm-up round
   --from-source           run the servers from the TypeScript sources through tsx; default:
                           the compiled dist/ (run npm run build first), as production runs
@@ -78,6 +81,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions | 'help' {
     options: {
       quick: { type: 'boolean', default: false },
       'no-pin': { type: 'boolean', default: false },
+      'no-cluster': { type: 'boolean', default: false },
       'no-warmup': { type: 'boolean', default: false },
       'from-source': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -116,6 +120,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions | 'help' {
     timeoutSec: int('timeout', base.timeoutSec),
     quick: values.quick === true,
     pin: values['no-pin'] !== true,
+    cluster: values['no-cluster'] !== true,
     warmup: values['no-warmup'] !== true,
     fromSource: values['from-source'] === true,
     json: values.json,

@@ -43,6 +43,8 @@ export interface BenchReport {
   targets: TargetResult[];
   passed: number;
   failed: number;
+  /** Fan-out spread over two nodes on Redis vs all on one, per transport (no target: reported). */
+  clusterFanOut?: Record<string, { oneNodeMs: number; twoNodesMs: number; ratio: { median: number; min: number; max: number; n: number } }>;
 }
 
 function figures(pairs: Pair<number>[]): PairedFigures {

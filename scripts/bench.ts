@@ -7,6 +7,8 @@ import { writeFileSync } from 'node:fs';
 import { parseBenchArgs, USAGE, type BenchOptions } from '../bench/options';
 import { buildReport, type BenchReport } from '../bench/report';
 import { runRounds } from '../bench/runner';
+import { measureClusterFanOut, type ClusterFanOutRow } from '../bench/cluster-fanout';
+import { median } from '../bench/stats';
 import { startServerHosts, type ServerHosts } from '../bench/servers';
 import { pinProcess, planPlacement, type Placement } from '../bench/cpu-pinning';
 
@@ -17,6 +19,7 @@ import { pinProcess, planPlacement, type Placement } from '../bench/cpu-pinning'
 export async function runBench(options: BenchOptions, log: (line: string) => void = () => undefined): Promise<BenchReport> {
   const startedAt = new Date();
   const servers: ServerHosts = await startServerHosts(options.transports, options.pollIntervalMs, options.fromSource);
+  let report: BenchReport;
   try {
     const { urls } = servers;
     log(`servers up (${options.fromSource ? 'from the sources, through tsx' : 'compiled, dist/'}): Lab ${urls.lab}, Lab without meter ${urls.labNoMeter}, bare ${JSON.stringify(urls.bare)}`);
@@ -24,10 +27,36 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
     log(placement.pinned ? `pinned: servers on CPU ${placement.serverCpus}, clients on CPU ${placement.clientCpus}` : `not pinned: ${placement.reason}`);
     const cpu = { lab: () => servers.hosts.lab.cpuMicros(), bare: () => servers.hosts.bare.cpuMicros() };
     const raw = await runRounds(options, urls, log, cpu);
-    return buildReport(options, raw, startedAt, Date.now() - startedAt.getTime(), placement);
+    report = buildReport(options, raw, startedAt, Date.now() - startedAt.getTime(), placement);
   } finally {
     await servers.stop();
   }
+  // After the main rounds, with their servers gone: this row starts processes of its own.
+  if (!options.cluster) return report;
+  return { ...report, clusterFanOut: clusterRows(await measureClusterFanOut(options, log)) };
+}
+
+/** The cluster row per transport: medians over the rounds and the ratio's spread. */
+function clusterRows(rows: Record<string, ClusterFanOutRow>): NonNullable<BenchReport['clusterFanOut']> {
+  const r2 = (x: number) => Math.round(x * 100) / 100;
+  return Object.fromEntries(
+    Object.entries(rows).map(([transport, row]) => [
+      transport,
+      {
+        oneNodeMs: r2(median(row.oneNodeMs)),
+        twoNodesMs: r2(median(row.twoNodesMs)),
+        ratio: { median: r2(median(row.ratios)), min: r2(Math.min(...row.ratios)), max: r2(Math.max(...row.ratios)), n: row.ratios.length },
+      },
+    ]),
+  );
+}
+
+/** The cluster row as lines for stderr. */
+export function clusterLines(report: BenchReport): string[] {
+  return Object.entries(report.clusterFanOut ?? {}).map(
+    ([transport, c]) =>
+      `cluster ${transport} fan-out to the last receiver: 2 nodes on Redis ${c.twoNodesMs} ms vs 1 node ${c.oneNodeMs} ms = ${c.ratio.median}× (rounds ${c.ratio.min}–${c.ratio.max}, n=${c.ratio.n}; reported, no target)`,
+  );
 }
 
 /** Pins the server hosts and this process (the clients) to separate CPUs, when the machine allows. */
@@ -72,6 +101,7 @@ async function main(): Promise<number> {
   const report = await runBench(options, log);
   for (const target of report.targets) process.stderr.write(`${target.line}\n`);
   for (const line of cpuLines(report)) process.stderr.write(`${line}\n`);
+  for (const line of clusterLines(report)) process.stderr.write(`${line}\n`);
   const json = JSON.stringify(report, null, 2);
   if (options.json) writeFileSync(options.json, `${json}\n`);
   process.stdout.write(`${json}\n`);

@@ -48,7 +48,8 @@ export class SocketIoTransport implements ServerTransport {
   readonly id = 'socketio' as const;
   readonly path = TRANSPORT_PATHS.socketio;
   private readonly engine: EngineServer;
-  private readonly io: SocketIoServer;
+  /** Socket.IO's server: its native API (spanning nodes with the cluster adapter), for embedders and tests. */
+  readonly io: SocketIoServer;
   private readonly upgraded = new UpgradedSockets();
   /** True with a cluster adapter: deliveries then go to this node's sockets only. */
   private readonly clustered: boolean;

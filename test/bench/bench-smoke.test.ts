@@ -5,9 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseBenchArgs, type BenchOptions } from '../../bench/options';
-import { cpuLines, runBench } from '../../scripts/bench';
+import { clusterLines, cpuLines, runBench } from '../../scripts/bench';
 
-test('a tiny bench run reports paired, finite, positive figures for every workload', { timeout: 60_000 }, async () => {
+test('a tiny bench run reports paired, finite, positive figures for every workload', { timeout: 90_000 }, async () => {
   const options = parseBenchArgs([
     '--transports', 'ws,polling',
     '--rounds', '1',
@@ -40,6 +40,13 @@ test('a tiny bench run reports paired, finite, positive figures for every worklo
   assert.equal(report.passed + report.failed, report.targets.length);
   assert.equal(report.meta.cpus, (await import('node:os')).cpus().length);
   // Each side's CPU comes from its own process: both did work, and the line says so.
+  // The cluster row: fan-out over two nodes on Redis vs one, per transport, with its spread.
+  assert.deepEqual(Object.keys(report.clusterFanOut ?? {}).sort(), ['polling', 'ws']);
+  for (const [transport, c] of Object.entries(report.clusterFanOut!)) {
+    for (const n of [c.oneNodeMs, c.twoNodesMs, c.ratio.median, c.ratio.min, c.ratio.max]) assert.ok(Number.isFinite(n) && n > 0, `cluster ${transport}: ${n}`);
+    assert.equal(c.ratio.n, 1);
+  }
+  assert.match(clusterLines(report).join('\n'), /^cluster ws fan-out to the last receiver: 2 nodes on Redis [\d.]+ ms vs 1 node [\d.]+ ms = [\d.]+×/m);
   assert.match(cpuLines(report).join('\n'), /^CPU ws: Lab [\d.]+ µs\/message, bare [\d.]+ µs \([\d.]+×, rounds [\d.]+–[\d.]+×\) in throughput; Lab [\d.]+ µs\/round trip, bare [\d.]+ µs/m);
 });
 
