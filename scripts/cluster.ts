@@ -14,6 +14,7 @@ Starts redis-server, N Lab nodes on it (one chat: REDIS_URL) and HAProxy in fron
   --nodes N          Lab nodes                                   default 2 (1..8)
   --port P           HAProxy's front port (0 = any free one)     default 3000
   --sticky on|off    sticky sessions (source hash + cookie) or round robin  default on
+  --redis-port P     redis-server's port                         default a free one
   --headless         nodes without pages (no build needed)
   --help
 Full-app nodes run the build: run \`npm run build\` first.
@@ -31,6 +32,7 @@ export function parseClusterArgs(argv: string[]): LocalClusterOptions | 'help' {
       nodes: { type: 'string', default: '2' },
       port: { type: 'string', default: '3000' },
       sticky: { type: 'string', default: 'on' },
+      'redis-port': { type: 'string' },
       headless: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -42,6 +44,7 @@ export function parseClusterArgs(argv: string[]): LocalClusterOptions | 'help' {
     frontPort: wholeNumber(values.port, 'port', { min: 0, max: 65_535 }, 3000),
     sticky: values.sticky === 'on',
     headless: values.headless,
+    ...(values['redis-port'] === undefined ? {} : { redisPort: wholeNumber(values['redis-port'], 'redis-port', { min: 1, max: 65_535 }, 0) }),
   };
 }
 
@@ -61,11 +64,45 @@ async function main(): Promise<number> {
     console.error('cluster: the app is not built. Run `npm run build` first (or add --headless for nodes without pages).');
     return EXIT.error;
   }
-  const cluster = await startLocalCluster(options);
+  // Listening from the start: the parts run in process groups of their own (detached), so a
+  // Ctrl-C while they start must not kill this process and leave them behind; it stops them
+  // once the start is over instead.
+  let stopRequested = false;
+  let firstSignalAt = 0;
+  const stopSignal = new Promise<void>((resolve) => {
+    const onSignal = (name: NodeJS.Signals) => {
+      if (stopRequested) {
+        // One Ctrl-C can arrive twice: from the terminal, and relayed by tsx's parent process
+        // when it cannot tell that we got it. Only a later one is the user pressing again.
+        if (Date.now() - firstSignalAt > 500) console.log(`${name} again: still stopping (a node gets up to 8 s before SIGKILL)`);
+        return;
+      }
+      stopRequested = true;
+      firstSignalAt = Date.now();
+      resolve();
+    };
+    for (const name of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(name, onSignal);
+  });
+  let cluster: Awaited<ReturnType<typeof startLocalCluster>>;
+  try {
+    cluster = await startLocalCluster({ ...options, detached: true });
+  } catch (err) {
+    // startLocalCluster has stopped whatever did start.
+    const message = (err as Error).message;
+    const missingTool = /ENOENT/.test(message) ? '\n(redis-server or haproxy missing? `bash scripts/ensure-test-tools.sh` installs both)' : '';
+    console.error(`cluster: did not start: ${message}${missingTool}`);
+    return EXIT.error;
+  }
+  if (stopRequested) {
+    await cluster.stop();
+    return EXIT.ok;
+  }
   console.log(`Redis        ${cluster.redis.url} (pid ${cluster.redis.pid})`);
   for (const node of cluster.nodes) console.log(`${node.name.padEnd(12)} ${node.url} (pid ${node.pid})`);
   console.log(`HAProxy      ${cluster.proxy.url}  sticky ${options.sticky ? 'on' : 'off'}  ← open this`);
   console.log(`Each node says who it is at /api/cluster. Try: kill -9 ${cluster.nodes[0].pid}   Ctrl-C stops everything.`);
+  // `kill <npm's pid>` would stop npm alone (it does not pass SIGTERM on): name the pid that works.
+  console.log(`From another shell: kill ${process.pid} stops everything as Ctrl-C does.`);
   let stopping = false;
   for (const node of cluster.nodes) {
     void node.exited.then(({ code, signal }) => {
@@ -73,10 +110,7 @@ async function main(): Promise<number> {
       if (!stopping) console.log(`${node.name} (pid ${node.pid}) exited (${signal ?? `code ${code}`}); the others keep serving.`);
     });
   }
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  await stopSignal;
   stopping = true;
   console.log('Stopping HAProxy, the nodes, then Redis…');
   await cluster.stop();

@@ -4,6 +4,7 @@
  * What `npm run cluster` starts; everything stops together, and a start that fails half way
  * stops what did start.
  */
+import { createServer } from 'node:net';
 import { freePort } from '../compare/production-server';
 import { renderHaproxyConfig } from './haproxy-config';
 import { startHaproxy, type HaproxyProcess } from './haproxy-process';
@@ -19,6 +20,13 @@ export interface LocalClusterOptions {
   headless: boolean;
   /** More environment for every node. */
   env?: Record<string, string>;
+  /** Redis's port (`--redis-port`); default a free one. */
+  redisPort?: number;
+  /**
+   * Every Lab node and Redis in a process group of its own, so a terminal's Ctrl-C reaches only
+   * the caller, which then stops them in order (`npm run cluster`). Off in tests: see RedisStartOptions.
+   */
+  detached?: boolean;
 }
 
 export interface LocalCluster {
@@ -40,9 +48,14 @@ export async function startLocalCluster(options: LocalClusterOptions): Promise<L
     await redis?.stop().catch(() => undefined);
   };
   try {
-    redis = await startRedis();
+    // Before anything starts: a taken front port would otherwise pass startHaproxy's readiness
+    // check (someone else's listener accepts) while HAProxy itself fails to bind.
+    if (options.frontPort !== 0) await assertPortFree(options.frontPort);
+    redis = await startRedis(undefined, { port: options.redisPort, detached: options.detached });
     for (let i = 1; i <= options.nodes; i += 1) {
-      nodes.push(await startNodeProcess(`node${i}`, await freePort(), { ...options.env, REDIS_URL: redis.url }, { headless: options.headless }));
+      nodes.push(
+        await startNodeProcess(`node${i}`, await freePort(), { ...options.env, REDIS_URL: redis.url }, { headless: options.headless, detached: options.detached }),
+      );
     }
     const frontPort = options.frontPort === 0 ? await freePort() : options.frontPort;
     const backends = nodes.map((node) => ({ name: node.name, port: Number(new URL(node.url).port) }));
@@ -52,4 +65,15 @@ export async function startLocalCluster(options: LocalClusterOptions): Promise<L
     throw err;
   }
   return { redis, nodes, proxy, stop };
+}
+
+/** Resolves when 127.0.0.1:`port` can be bound now; rejects naming the port otherwise. */
+function assertPortFree(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (err: NodeJS.ErrnoException) =>
+      reject(new Error(`front port ${port} is not free (${err.code ?? err.message}): pick another --port, or --port 0 for any free one`)),
+    );
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
+  });
 }

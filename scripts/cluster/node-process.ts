@@ -21,6 +21,15 @@ export interface NodeProcess {
   stop(graceMs?: number): Promise<void>;
 }
 
+/**
+ * Should the caller exit without stopping them (a crash, a test runner's timeout), these go with
+ * it: a detached node would otherwise outlive it. One listener for all (up to 8 nodes).
+ */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 /** Whether the app is built (what the full-app nodes need). */
 export function appIsBuilt(): boolean {
   return existsSync(BUILT_ENTRY) && existsSync(join(ROOT, '.next'));
@@ -34,19 +43,31 @@ export async function startNodeProcess(
   name: string,
   port: number,
   env: Record<string, string>,
-  options: { headless: boolean; readyWithinMs?: number },
+  options: { headless: boolean; readyWithinMs?: number; detached?: boolean },
 ): Promise<NodeProcess> {
   const args = options.headless ? ['--import', 'tsx', HEADLESS_ENTRY] : [BUILT_ENTRY];
+  // The built app runs as `npm start` runs it, whatever the caller's NODE_ENV: under
+  // "development" dist/server/index.js would start Next's dev server instead of the build.
+  const nodeEnv = options.headless ? (process.env.NODE_ENV ?? 'production') : 'production';
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'production', HOST: '127.0.0.1', PORT: String(port), HISTORY_FILE: '', ...env },
+    env: { ...process.env, NODE_ENV: nodeEnv, HOST: '127.0.0.1', PORT: String(port), HISTORY_FILE: '', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
+    // Own process group (npm run cluster): a terminal's Ctrl-C reaches the whole foreground group,
+    // and a node that got SIGINT from it and then our SIGTERM takes the second signal as "exit
+    // now" (shutdown-signals.ts), skipping its graceful shutdown. Measured: "SIGTERM again:
+    // exiting without waiting" from both nodes on a Ctrl-C before this.
+    detached: options.detached ?? false,
   });
+  running.add(child);
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),
   );
   let gone = false;
-  void exited.then(() => (gone = true));
+  void exited.then(() => {
+    gone = true;
+    running.delete(child);
+  });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + (options.readyWithinMs ?? 60_000);
   for (;;) {

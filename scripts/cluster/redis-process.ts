@@ -66,10 +66,11 @@ function exitOf(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
-async function launch(port: number, readyWithinMs: number): Promise<ChildProcess> {
+async function launch(port: number, readyWithinMs: number, detached: boolean): Promise<ChildProcess> {
   // No RDB snapshots, no AOF: a test's data dies with the process, and nothing is written to the cwd.
   const child = spawn(redisBinary(), ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached,
   });
   running.add(child);
   child.once('exit', () => running.delete(child));
@@ -101,13 +102,30 @@ async function halt(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
+/** Where and how `startRedis` starts it; both optional. */
+export interface RedisStartOptions {
+  /** A fixed port (`npm run cluster --redis-port`); default a free one. */
+  port?: number;
+  /**
+   * Its own process group (`npm run cluster`): a terminal's Ctrl-C then reaches only the caller,
+   * which stops Redis last, after the nodes that use it. Off for tests: a test process killed by
+   * a signal runs no exit handler, and only the shared group takes Redis along then.
+   */
+  detached?: boolean;
+}
+
 /**
- * Starts Redis on a free port and resolves once it answers PING.
- * @throws when redis-server is missing, exits, or is not ready within `readyWithinMs`
+ * Starts Redis (on a free port unless `options.port`) and resolves once it answers PING.
+ * @throws when redis-server is missing, exits, is not ready within `readyWithinMs`, or the fixed port is taken
  */
-export async function startRedis(readyWithinMs = 10_000): Promise<RedisProcess> {
-  const port = await freePort();
-  let child = await launch(port, readyWithinMs);
+export async function startRedis(readyWithinMs = 10_000, options: RedisStartOptions = {}): Promise<RedisProcess> {
+  const port = options.port ?? (await freePort());
+  // A fixed port may hold someone else's Redis, whose PONG would pass for ours: refuse it first.
+  if (options.port !== undefined && (await redisCommand(port, 'PING', 500).then(() => true, () => false))) {
+    throw new Error(`port ${port} is taken (something answers there): pick another --redis-port, or leave it out for a free one`);
+  }
+  const detached = options.detached ?? false;
+  let child = await launch(port, readyWithinMs, detached);
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
@@ -118,7 +136,7 @@ export async function startRedis(readyWithinMs = 10_000): Promise<RedisProcess> 
     async restart(whileDown) {
       await halt(child);
       await whileDown?.();
-      child = await launch(port, readyWithinMs);
+      child = await launch(port, readyWithinMs, detached);
     },
   };
 }

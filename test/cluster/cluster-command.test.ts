@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { parseClusterArgs } from '../../scripts/cluster';
+import { freePort } from '../../scripts/compare/production-server';
 import { startLocalCluster, type LocalCluster } from '../../scripts/cluster/local-cluster';
 
 describe('npm run cluster', () => {
@@ -14,12 +15,23 @@ describe('npm run cluster', () => {
     assert.throws(() => parseClusterArgs(['--sticky', 'maybe']), /--sticky wants on or off/);
     assert.throws(() => parseClusterArgs(['--nodes', '9']), /--nodes/);
     assert.throws(() => parseClusterArgs(['--bogus']), /bogus/);
+    assert.equal((parseClusterArgs(['--redis-port', '6390']) as { redisPort?: number }).redisPort, 6390);
+    assert.throws(() => parseClusterArgs(['--redis-port', '0']), /--redis-port must be within 1-65535/);
   });
 
   describe('a local cluster of two nodes, round robin', () => {
     let cluster: LocalCluster;
+    let redisPort: number;
     before(async () => {
-      cluster = await startLocalCluster({ nodes: 2, frontPort: 0, sticky: false, headless: true });
+      redisPort = await freePort();
+      cluster = await startLocalCluster({ nodes: 2, frontPort: 0, sticky: false, headless: true, redisPort });
+    });
+
+    test('Redis on the port asked for, both nodes alive, /healthz 200 through HAProxy', async () => {
+      assert.equal(cluster.redis.url, `redis://127.0.0.1:${redisPort}`);
+      for (const node of cluster.nodes) assert.doesNotThrow(() => process.kill(node.pid, 0), `${node.name} (pid ${node.pid}) is alive`);
+      const res = await fetch(`${cluster.proxy.url}/healthz`);
+      assert.equal(res.status, 200);
     });
     after(async () => {
       await cluster?.stop();
@@ -39,6 +51,21 @@ describe('npm run cluster', () => {
       assert.deepEqual(seen.get(a)!.peers, [b]);
       assert.deepEqual(seen.get(b)!.peers, [a]);
       for (const info of seen.values()) assert.equal(info.redis, 'connected');
+    });
+
+    test('a node killed with SIGKILL: its exit (the signal) is seen, and the front keeps answering from the other', async () => {
+      const [victim, survivor] = cluster.nodes;
+      process.kill(victim.pid, 'SIGKILL');
+      assert.deepEqual(await victim.exited, { code: null, signal: 'SIGKILL' });
+      // Round robin still names the dead node until its health check fails; `option redispatch`
+      // sends those requests to the survivor, so every answer comes from it.
+      const nodeOf = async (base: string) => {
+        const res = await fetch(`${base}/api/cluster`);
+        assert.equal(res.status, 200);
+        return ((await res.json()) as { node: string }).node;
+      };
+      const survivorId = await nodeOf(survivor.url);
+      for (let i = 0; i < 4; i += 1) assert.equal(await nodeOf(cluster.proxy.url), survivorId);
     });
 
     test('stop() leaves no process behind', async () => {
