@@ -36,9 +36,9 @@ export interface BenchOptions {
   json?: string;
 }
 
-const QUICK = { rounds: 3, messages: 100, throughputMessages: 1000, fanoutClients: 100, broadcasts: 5, meterMessages: 100, timeoutSec: 90 };
+const QUICK = { rounds: 3, messages: 100, throughputMessages: 1000, fanoutClients: 100, broadcasts: 5, meterMessages: 100, timeoutSec: 240 };
 // Polling round trips cost about one poll interval each, which is what sets the full run's length (~8 min with every row).
-const FULL = { rounds: 6, messages: 500, throughputMessages: 5000, fanoutClients: 100, broadcasts: 20, meterMessages: 500, timeoutSec: 900 };
+const FULL = { rounds: 6, messages: 500, throughputMessages: 5000, fanoutClients: 100, broadcasts: 20, meterMessages: 500, timeoutSec: 1200 };
 
 /** Usage text for `--help`. */
 export const USAGE = `Usage: npm run bench -- [options]
