@@ -53,6 +53,8 @@ const LATIN_IN_ZH = new Set([
   'polling', 'ws', 'sockjs', 'socketio', 'websocket', 'socket', 'lab', 'bench',
   // The libraries' sub-transports, by their own names (the panes' variant picker, the Compare view's columns).
   'xhr', 'streaming', 'EventSource', 'eventsource', 'iframe', 'htmlfile',
+  // The load-balancer chapter's parts, by their names.
+  'HAProxy', 'Redis',
 ]);
 /** Code-like tokens: `io.emit`, `socket.on`, `config.ts`. */
 const CODE_LIKE = /^[A-Za-z]+(\.[A-Za-z]+)+$/;

@@ -5,6 +5,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { API_CALLS } from '../app/lib/lesson/api-calls';
+import { MATRIX_STEPS, STICKY_MATRIX } from '../app/lib/cluster/sticky-matrix';
 import { TRANSPORT_IDS } from '../protocol';
 
 const LANGUAGES = [
@@ -92,3 +93,21 @@ for (const language of LANGUAGES) {
     expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 }
+
+test('chapter 4 shows the sticky-session matrix the cluster test measured, in both languages', async ({ page }) => {
+  for (const [lang, off] of [['en', 'Sticky off'], ['zh-CN', '粘性会话关闭']] as const) {
+    await page.goto(`/lesson?lang=${lang}`);
+    const table = page.getByTestId('sticky-matrix');
+    await expect(table).toBeVisible();
+    await expect(table.getByRole('columnheader', { name: off })).toBeVisible();
+    // One row per lane of the committed measurement; the cells read as words to a screen reader.
+    await expect(table.locator('tbody tr')).toHaveCount(STICKY_MATRIX.rows.length);
+    for (const row of STICKY_MATRIX.rows) {
+      const cells = table.locator(`tr[data-row="${row.row}"] td`);
+      await expect(cells).toHaveCount(6);
+      const expected = [...MATRIX_STEPS.map((s) => row.off[s]), ...MATRIX_STEPS.map((s) => row.on[s])].map((ok) => (ok ? '✓' : '✗'));
+      const shown = (await cells.allInnerTexts()).map((text) => text.trim()[0]);
+      expect(shown, row.row).toEqual(expected);
+    }
+  }
+});

@@ -97,4 +97,21 @@ export interface LessonMessages {
     config: { heading: string; variable: string; value: string };
     cards: Record<ApiCallId, { title: string; explain: string }>;
   };
+  /** Chapter 4: what a load balancer does to each transport, as the cluster test measured it. */
+  cluster: {
+    title: string;
+    explain: string[];
+    caption: string;
+    columns: { lane: string; off: string; on: string };
+    steps: { connects: string; delivers: string; reconnects: string };
+    works: string;
+    fails: string;
+    /** The row ids of the matrix (a lane, or SockJS pinned to one sub-transport). */
+    rows: Record<string, string>;
+    /** Followed by the date and HAProxy's version, as they are (not translated). */
+    measured: (nodes: number) => string;
+    why: string[];
+    /** Followed by the command, in `<code>`. */
+    tryIt: string;
+  };
 }

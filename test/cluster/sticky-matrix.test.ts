@@ -19,6 +19,7 @@ import { NODE_LANE_IDS, TRANSPORT_PATHS } from '../../protocol';
 import { matrixMarkdown, type LaneOutcome, type StickyMatrix } from '../../scripts/cluster/sticky-matrix';
 import { haproxyVersion, startLabCluster, type LabCluster } from './lab-cluster';
 import { probeLane } from './lane-probe';
+import { STICKY_MATRIX } from '../../app/lib/cluster/sticky-matrix';
 import { startRedis, type RedisProcess } from '../support/redis-process';
 import { lanesWithoutRow, STICKY_ROWS } from './sticky-expectations';
 
@@ -95,6 +96,14 @@ describe('sticky sessions: HAProxy in front of two Lab nodes', () => {
     const matrix = { measuredAt: '', haproxy: '', nodes: NODES, deadlineMs: DEADLINE_MS, rows } as StickyMatrix;
     const laneCells = new Set(STICKY_ROWS.map((r) => `| \`${r.row}\` |`));
     const tableRows = (markdown: string) => markdown.split('\n').filter((line) => [...laneCells].some((cell) => line.startsWith(cell)));
+    // The lesson's chapter shows the committed JSON: it must be what this run measured too.
+    const shown = STICKY_MATRIX.rows.map(({ row, off, on }) => ({ row, off, on }));
+    const steps = (o?: LaneOutcome) => ({ connects: o!.connects, delivers: o!.delivers, reconnects: o!.reconnects });
+    assert.deepEqual(
+      shown,
+      rows.map((r) => ({ row: r.row, off: steps(r.off), on: steps(r.on) })),
+      'app/lib/cluster/sticky-matrix.json: regenerate it from $STICKY_MATRIX_OUT (see docs/CLUSTER.md)',
+    );
     for (const file of [join('docs', 'CLUSTER.md'), 'README.md']) {
       const docs = readFileSync(join(__dirname, '..', '..', file), 'utf8');
       assert.deepEqual(tableRows(docs), tableRows(matrixMarkdown(matrix)), `${file}: regenerate it (see docs/CLUSTER.md)`);

@@ -4,10 +4,11 @@ import { useMessages } from '../../messages/messages-provider';
 import { SECONDARY_BUTTON } from '../control-classes';
 import { PageHeader } from '../page-header';
 import { ApiChapter } from './api-chapter';
+import { ClusterChapter } from './cluster-chapter';
 import { PollingChapter } from './polling-chapter';
 import { WebSocketChapter } from './websocket-chapter';
 
-/** `/lesson`: the seed lesson's three chapters, each a question and a live measurement. */
+/** `/lesson`: the seed lesson's three chapters, each a question and a live measurement, and what a load balancer does. */
 export function LessonPage() {
   const messages = useMessages();
   const t = messages.lesson;
@@ -16,6 +17,7 @@ export function LessonPage() {
     { id: 'chapter-polling', title: t.polling.title },
     { id: 'chapter-websocket', title: t.websocket.title },
     { id: 'chapter-api', title: t.api.title },
+    { id: 'chapter-cluster', title: t.cluster.title },
   ];
   return (
     <main className="mx-auto flex max-w-[100rem] flex-col gap-4 p-4">
@@ -45,6 +47,7 @@ export function LessonPage() {
           <PollingChapter defaultIntervalMs={catalog.catalog.pollIntervalMs} />
           <WebSocketChapter pollIntervalMs={catalog.catalog.pollIntervalMs} />
           <ApiChapter pollIntervalMs={catalog.catalog.pollIntervalMs} />
+          <ClusterChapter />
         </>
       )}
     </main>
