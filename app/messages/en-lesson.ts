@@ -5,7 +5,7 @@ export const lesson: LessonMessages = {
   nav: 'Lesson',
   heading: 'AJAX polling, WebSocket, SockJS and Socket.IO: the lesson, live',
   intro:
-    'Three chapters, in order. Each opens with a question: write down your guess, then let the Lab measure the answer with real clients on this server. Every number on this page is measured when you press the button.',
+    'Three chapters, in order. Each opens with a question: write down your guess, then let the Lab measure the answer with real clients on this server. Every number in them is measured when you press the button. A fourth shows what a load balancer does, as the Lab’s cluster test last measured it.',
   tocLabel: 'Chapters',
   prediction: {
     label: 'Your guess',

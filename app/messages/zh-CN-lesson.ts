@@ -4,7 +4,7 @@ import type { LessonMessages } from './lesson-types';
 export const lesson: LessonMessages = {
   nav: '课程',
   heading: 'AJAX 轮询、WebSocket、SockJS 与 Socket.IO：边讲边测',
-  intro: '共三章，按顺序讲。每章先提一个问题：先写下你的猜测，再让 Lab 用这台服务器上的真实客户端测出答案。页面上的每个数字都是按下按钮之后实测的。',
+  intro: '共三章，按顺序讲。每章先提一个问题：先写下你的猜测，再让 Lab 用这台服务器上的真实客户端测出答案。这三章里的每个数字都是按下按钮之后实测的。第四章展示负载均衡器的影响，是 Lab 集群测试最近一次的实测结果。',
   tocLabel: '章节',
   prediction: {
     label: '你的猜测',
