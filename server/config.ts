@@ -82,6 +82,11 @@ export interface LabConfig {
    * everything in memory. With it, the history lives in Redis and `historyFile` is not used.
    */
   redisUrl?: string;
+  /**
+   * A proxy we run is in front (HAProxy with `option forwardfor`): the per-address connection limit
+   * then counts the address in the last `X-Forwarded-For` entry, not the proxy's.
+   */
+  trustProxy: boolean;
   /** Longest a graceful shutdown (SIGTERM/SIGINT) may take before the process exits anyway, ms. */
   shutdownTimeoutMs: number;
   /**
@@ -106,6 +111,8 @@ const LIMIT_DEFAULTS = {
   maxRoomsPerClient: 50,
   maxClientsPerRoom: 1000,
   maxConnectionsPerAddress: 200,
+  // Off: without a proxy of ours in front, X-Forwarded-For is whatever the client wrote.
+  trustProxy: false,
   wireMeter: true,
   // On by default: it is a lab, and seeing the wire is the lesson.
   inspector: true,
@@ -215,6 +222,7 @@ const ENV_SCHEMA = z.object({
   // Empty turns persistence off (also in development and production).
   HISTORY_FILE: z.string().optional(),
   // Empty means no Redis, as unset does.
+  TRUST_PROXY: z.enum(['on', 'off']).optional(),
   REDIS_URL: z.union([z.literal(''), z.string().regex(/^rediss?:\/\/\S+$/, 'a redis:// or rediss:// URL')]).optional(),
   SHUTDOWN_TIMEOUT_MS: int(100, 600_000).optional(),
   MAX_BUFFERED_BYTES: int(16 * 1024, 1024 * 1024 * 1024).optional(),
@@ -283,6 +291,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (v.HISTORY_FILE !== undefined) merged.historyFile = v.HISTORY_FILE === '' ? undefined : v.HISTORY_FILE;
   if (v.REDIS_URL) merged.redisUrl = v.REDIS_URL;
+  if (v.TRUST_PROXY !== undefined) merged.trustProxy = v.TRUST_PROXY === 'on';
   Object.assign(merged, overrides);
   // Resolved once, here: a later chdir must not move the file between start and shutdown.
   if (merged.historyFile !== undefined) merged.historyFile = resolve(merged.historyFile);

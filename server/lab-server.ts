@@ -104,6 +104,7 @@ export function createLabServer(config: LabConfig, options: LabServerOptions = {
       maxAgeMs: config.historyMaxAgeMs,
       restore: cluster?.restored ?? (historyLoad.status === 'loaded' ? historyLoad.snapshot : undefined),
     },
+    trustProxy: config.trustProxy,
     // Half a polling queue: a replay must never overflow it, and live traffic needs room too.
     replayLimit: Math.max(1, Math.floor(config.pollQueueLimit / 2)),
   });
@@ -125,7 +126,7 @@ export function createLabServer(config: LabConfig, options: LabServerOptions = {
     pages: options.pages,
     ownsAllUpgrades: options.pages === undefined,
     origins: createOriginPolicy(config.allowedOrigins),
-    connections: { from: (address) => hub.connectionsFrom(address), max: config.maxConnectionsPerAddress },
+    connections: { from: (address) => hub.connectionsFrom(address), max: config.maxConnectionsPerAddress, trustProxy: config.trustProxy },
     // Off, the meters see nothing and report zeros: only the benchmark turns them off, to price them.
     onRoute: config.wireMeter
       ? (bucket, req, res) => {

@@ -53,8 +53,9 @@ export async function startLocalCluster(options: LocalClusterOptions): Promise<L
     if (options.frontPort !== 0) await assertPortFree(options.frontPort);
     redis = await startRedis(undefined, { port: options.redisPort, detached: options.detached });
     for (let i = 1; i <= options.nodes; i += 1) {
+      // Behind our HAProxy (option forwardfor): count clients by the address it saw, not its own.
       nodes.push(
-        await startNodeProcess(`node${i}`, await freePort(), { ...options.env, REDIS_URL: redis.url }, { headless: options.headless, detached: options.detached }),
+        await startNodeProcess(`node${i}`, await freePort(), { TRUST_PROXY: 'on', ...options.env, REDIS_URL: redis.url }, { headless: options.headless, detached: options.detached }),
       );
     }
     const frontPort = options.frontPort === 0 ? await freePort() : options.frontPort;

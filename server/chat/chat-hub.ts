@@ -10,6 +10,7 @@ import type { Delivery } from './delivery';
 import { NamespaceState } from './namespace-state';
 import type { Peer } from './peer';
 import type { FaultInjector } from '../faults/fault-injector';
+import { clientAddress } from '../client-address';
 import type { Member } from './member';
 import { RemoteDirectory } from './remote-directory';
 import type { ChatLimits, SessionHost } from './session-host';
@@ -38,6 +39,8 @@ export interface ChatHubOptions {
   history?: StreamHistoryOptions;
   /** Most events one resume may replay (default: no limit); see planResume. */
   replayLimit?: number;
+  /** Count connections by their X-Forwarded-For address (a proxy of ours in front). */
+  trustProxy?: boolean;
 }
 
 export class ChatHub implements SessionHost, BusNode {
@@ -57,11 +60,13 @@ export class ChatHub implements SessionHost, BusNode {
   private messageCounter = 0;
   private readonly perAddress = new Map<string, number>();
   private readonly faults: FaultInjector | undefined;
+  private readonly trustProxy: boolean;
 
   constructor(options: ChatHubOptions) {
     this.limits = options.limits;
     this.clock = options.clock ?? Date.now;
     this.faults = options.faults;
+    this.trustProxy = options.trustProxy ?? false;
     this.history = new StreamHistory(options.history ?? { size: 500, maxAgeMs: 120_000 });
     this.replayLimit = options.replayLimit ?? Number.POSITIVE_INFINITY;
     for (const name of options.namespaces) this.namespaces.set(name, new NamespaceState(name));
@@ -85,10 +90,12 @@ export class ChatHub implements SessionHost, BusNode {
    * @param options.id a client id the transport already has (Socket.IO's socket.id); else one is made
    * @param options.namespace the namespace when the transport chose it (Socket.IO)
    * @param options.remoteAddress the peer's IP address, counted for the per-address connection limit
+   * @param options.forwardedFor its X-Forwarded-For header, used instead when the hub trusts the proxy
    */
-  connect(peer: Peer, options: { id?: string; namespace?: string; remoteAddress?: string } = {}): ChatSession {
+  connect(peer: Peer, options: { id?: string; namespace?: string; remoteAddress?: string; forwardedFor?: string | string[] } = {}): ChatSession {
     const port = this.faults ? this.faults.wrap(peer) : peer;
-    const session = new ChatSession(options.id ?? newClientId(), port, this, options.namespace, options.remoteAddress);
+    const address = clientAddress(options.remoteAddress, options.forwardedFor, this.trustProxy);
+    const session = new ChatSession(options.id ?? newClientId(), port, this, options.namespace, address);
     this.sessions.add(session);
     if (session.remoteAddress !== undefined) {
       this.perAddress.set(session.remoteAddress, this.connectionsFrom(session.remoteAddress) + 1);

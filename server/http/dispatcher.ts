@@ -12,6 +12,7 @@ import { coalesceWrites } from './write-coalescing';
 import type { ApiRoutes } from './api-routes';
 import { sendJson } from '../http-io/json-response';
 import type { OriginPolicy } from './origin-policy';
+import { clientAddress } from '../client-address';
 
 const debug = createDebug('lab:dispatch');
 
@@ -27,7 +28,8 @@ export interface DispatcherOptions {
   /** Which pages may use the realtime endpoints; checked before any transport library runs. */
   origins: OriginPolicy;
   /** Open chat connections per remote address, and the most allowed. */
-  connections: { from(address: string): number; max: number };
+  /** Open connections per address, the limit, and whether X-Forwarded-For names the address (a proxy of ours in front). */
+  connections: { from(address: string): number; max: number; trustProxy?: boolean };
   /**
    * Told who owns each request (with its response) and each upgrade (without), before its handler
    * runs: the wire meter's attribution hook.
@@ -66,7 +68,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       debug('refused origin %s on %s', req.headers.origin, req.url);
       return { status: 403, event: errorEvent('forbidden_origin') };
     }
-    const address = req.socket.remoteAddress;
+    const address = clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], options.connections.trustProxy ?? false);
     // Only a request that would open a new chat connection counts; polls of an open one do not.
     if (address !== undefined && transport.opensConnection(req, upgrade) && options.connections.from(address) >= options.connections.max) {
       debug('refused connection from %s: %d open', address, options.connections.from(address));

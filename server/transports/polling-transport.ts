@@ -160,7 +160,7 @@ export class PollingTransport implements ServerTransport {
       transport: 'polling',
       send: (event) => this.enqueue(session, event),
       close: (reason) => this.end(session, reason),
-    }, { remoteAddress: req.socket.remoteAddress });
+    }, { remoteAddress: req.socket.remoteAddress, forwardedFor: req.headers['x-forwarded-for'] });
     this.sessions.set(sid, session);
     debug('open %s (%s)', sid, session.chat.id);
     reply(res, 201, { sid, pollIntervalMs: this.options.pollIntervalMs });

@@ -166,6 +166,7 @@ export class SocketIoTransport implements ServerTransport {
       id: socket.id,
       namespace: socket.nsp.name,
       remoteAddress: socket.conn.remoteAddress,
+      forwardedFor: socket.handshake.headers['x-forwarded-for'],
     });
     debug('open %s in %s', socket.id, socket.nsp.name);
     const maxFrameBytes = this.hub.limits.maxFrameBytes;

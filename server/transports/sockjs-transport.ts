@@ -120,7 +120,8 @@ export class SockJsTransport implements ServerTransport {
       },
       close: (reason) => conn.close(CLOSE_DROPPED, reason.slice(0, 120)),
     };
-    const session = this.hub.connect(peer, { remoteAddress: conn.remoteAddress });
+    // sockjs keeps X-Forwarded-For among the few headers it passes on.
+    const session = this.hub.connect(peer, { remoteAddress: conn.remoteAddress, forwardedFor: conn.headers['x-forwarded-for'] });
     debug('open %s via %s', session.id, conn.protocol);
     conn.on('data', (message: string) => session.handleFrame(message));
     conn.on('close', () => {

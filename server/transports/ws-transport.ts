@@ -87,7 +87,7 @@ export class WsTransport implements ServerTransport {
       },
       close: (reason) => socket.close(CLOSE_GOING_AWAY, reason.slice(0, 120)),
     };
-    const session = this.hub.connect(peer, { remoteAddress: req.socket.remoteAddress });
+    const session = this.hub.connect(peer, { remoteAddress: req.socket.remoteAddress, forwardedFor: req.headers['x-forwarded-for'] });
     debug('open %s', session.id);
     this.alive.set(socket, true);
     socket.on('pong', () => this.alive.set(socket, true));
