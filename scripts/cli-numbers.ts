@@ -1,6 +1,6 @@
 /**
- * What the three command-line tools (`compare`, `bench`, `load`) share: one strict reader of
- * whole-number options, and one set of exit codes, documented in each `--help`.
+ * What our command-line tools (`compare`, `bench`, `load`, `cluster`) share: one strict reader of
+ * whole-number options, one reading of the options (help, errors), and one set of exit codes.
  */
 
 /** Exit codes of every CLI of ours. */
@@ -38,4 +38,22 @@ export function wholeNumber(raw: string | undefined, name: string, bounds: { min
   const value = Number(raw);
   if (value < min || value > max) throw new Error(`--${name} must be within ${min}-${max === Number.MAX_SAFE_INTEGER ? '…' : max}, got ${value}`);
   return value;
+}
+
+/**
+ * Reads a CLI's options, or ends the reading: `--help` prints `help` (exit 0), a bad option is
+ * named above `help` on stderr (exit 1).
+ * @returns the options, or the exit code to return at once
+ */
+export function readOptions<T extends object>(tool: string, help: string, parse: (argv: string[]) => T | 'help', argv = process.argv.slice(2)): T | number {
+  let options: T | 'help';
+  try {
+    options = parse(argv);
+  } catch (err) {
+    console.error(`${tool}: ${(err as Error).message}\n\n${help}`);
+    return EXIT.error;
+  }
+  if (options !== 'help') return options;
+  console.log(help);
+  return EXIT.ok;
 }

@@ -4,7 +4,7 @@
  * node's pid and watch its clients come back on another). Ctrl-C stops everything.
  */
 import { parseArgs } from 'node:util';
-import { EXIT, wholeNumber } from './cli-numbers';
+import { EXIT, readOptions, wholeNumber } from './cli-numbers';
 import { appIsBuilt } from './cluster/node-process';
 import { startLocalCluster, type LocalClusterOptions } from './cluster/local-cluster';
 
@@ -49,17 +49,8 @@ export function parseClusterArgs(argv: string[]): LocalClusterOptions | 'help' {
 }
 
 async function main(): Promise<number> {
-  let options: LocalClusterOptions | 'help';
-  try {
-    options = parseClusterArgs(process.argv.slice(2));
-  } catch (err) {
-    console.error(`cluster: ${(err as Error).message}\n\n${HELP}`);
-    return EXIT.error;
-  }
-  if (options === 'help') {
-    console.log(HELP);
-    return EXIT.ok;
-  }
+  const options = readOptions('cluster', HELP, parseClusterArgs);
+  if (typeof options === 'number') return options;
   if (!options.headless && !appIsBuilt()) {
     console.error('cluster: the app is not built. Run `npm run build` first (or add --headless for nodes without pages).');
     return EXIT.error;

@@ -11,7 +11,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { PRESENCE_SCOPES, TRANSPORT_IDS, isTransportId, type PresenceScope, type TransportId } from '../protocol';
-import { EXIT, exitCodesHelp, wholeNumber } from './cli-numbers';
+import { EXIT, exitCodesHelp, readOptions, wholeNumber } from './cli-numbers';
 import { runLoad, type LoadResult } from './load/load-run';
 import { startClusterTarget } from './load/cluster-target';
 import { startServerProcess } from './load/server-process';
@@ -103,17 +103,8 @@ export function parseLoadArgs(argv: string[]): LoadOptions | 'help' {
 }
 
 async function main(): Promise<number> {
-  let options: LoadOptions | 'help';
-  try {
-    options = parseLoadArgs(process.argv.slice(2));
-  } catch (err) {
-    console.error(`load: ${(err as Error).message}\n\n${HELP}`);
-    return EXIT.error;
-  }
-  if (options === 'help') {
-    console.log(HELP);
-    return EXIT.ok;
-  }
+  const options = readOptions('load', HELP, parseLoadArgs);
+  if (typeof options === 'number') return options;
   const { counts, rate, duration, roomSize, transports, pollIntervalMs, maxSeconds } = options;
   const hardStop = setTimeout(() => {
     console.error(`load: gave up after ${maxSeconds} s (--max-seconds)`);

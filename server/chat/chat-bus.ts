@@ -7,7 +7,7 @@
  */
 import type { MessageEvent } from '../../protocol';
 import type { Delivery } from './delivery';
-import type { MemberRecord } from './member';
+import type { Member, MemberRecord } from './member';
 import type { StreamHistory } from './stream-history';
 
 /** A message accepted by the core, ready to be numbered in its stream. */
@@ -39,7 +39,7 @@ export interface ClusterDirectory {
   /** A client on node `node` arrived or changed (its record now). */
   upsert(node: string, record: MemberRecord): void;
   /** A client on another node is gone. */
-  remove(node: string, id: string): void;
+  remove(id: string): void;
   /** Everything node `node` has now (a roster after a sync): replaces what was known of it. */
   replace(node: string, records: MemberRecord[]): void;
   /** Node `node` stopped answering: its clients are gone, and this node's clients are told so. */
@@ -53,9 +53,9 @@ export interface ChatBus {
   attach(node: BusNode): void;
   /**
    * Publishes a delivery that takes no position in a stream (presence).
-   * @param about the client it concerns, for other nodes' directories
+   * @param about the client it concerns, for other nodes' directories (a bus without other nodes ignores it)
    */
-  publish(delivery: Delivery, about?: MemberRecord): void;
+  publish(delivery: Delivery, about?: Member): void;
   /**
    * Numbers a message in its stream, stores it and publishes it.
    * @param done runs with the message's seq once this node has delivered it (so the sender sees

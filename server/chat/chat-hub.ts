@@ -123,7 +123,7 @@ export class ChatHub implements SessionHost, BusNode {
    * @param about the client a presence change concerns (other nodes' directories keep it)
    */
   publish(delivery: Delivery, about?: Member): void {
-    this.bus.publish(delivery, about && { ...about.info(), ns: delivery.ns, clientKey: about.clientKey });
+    this.bus.publish(delivery, about);
   }
 
   /** Numbers, stores and publishes a message; see ChatBus.publishMessage. */

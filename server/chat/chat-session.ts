@@ -48,13 +48,16 @@ export class ChatSession implements Member {
   private ns: NamespaceState | undefined;
   private closed = false;
   /**
-   * Set while hello waits for the bus to settle (a cluster): operations that arrive meanwhile wait
-   * here and run, in order, once the client is in.
+   * Set while an operation waits for the bus to settle (a cluster: hello, list, a direct send):
+   * operations that arrive meanwhile wait here and run, in order, after it.
    */
   private waiting: ParseResult[] | undefined;
   private readonly rateLimiter: RateLimiter;
   /** When the frame being handled was read (monotonic ns), for a message's `serverMicros`. */
   private frameReadAt = BigInt(0);
+
+  /** The connection, behind a hold (see held-peer.ts). */
+  readonly peer: HeldPeer;
 
   /**
    * @param id the client id others address it by
@@ -63,9 +66,6 @@ export class ChatSession implements Member {
    * @param fixedNamespace set when the transport chose the namespace itself (Socket.IO's `io.of()`)
    * @param remoteAddress the peer's IP address, for the per-address connection count
    */
-  /** The connection, behind a hold (see held-peer.ts). */
-  readonly peer: HeldPeer;
-
   constructor(
     readonly id: string,
     peer: Peer,

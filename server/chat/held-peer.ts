@@ -37,7 +37,6 @@ export function heldPeer(peer: Peer): HeldPeer {
       if (holds === 0) return peer.send(event);
       queue.push(peer.bind ? peer.bind(event) : () => peer.send(event));
     },
-    ...(peer.bind ? { bind: (event: ServerEvent) => peer.bind!(event) } : {}),
     close: (reason) => peer.close(reason),
     ...(peer.joinedRoom ? { joinedRoom: (room: string) => later(() => peer.joinedRoom!(room)) } : {}),
     ...(peer.leftRoom ? { leftRoom: (room: string) => later(() => peer.leftRoom!(room)) } : {}),

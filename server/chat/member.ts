@@ -39,3 +39,8 @@ export interface MemberRecord extends ClientInfo {
   ns: string;
   clientKey: string;
 }
+
+/** The record other nodes keep of `member`, a client in namespace `ns`. */
+export function memberRecord(member: Member, ns: string): MemberRecord {
+  return { ...member.info(), ns, clientKey: member.clientKey };
+}

@@ -6,7 +6,7 @@
  */
 import type { ClusterDirectory } from './chat-bus';
 import type { Delivery } from './delivery';
-import type { Member, MemberRecord } from './member';
+import { memberRecord, type Member, type MemberRecord } from './member';
 import type { NamespaceState } from './namespace-state';
 import { RemoteMember } from './remote-member';
 
@@ -49,7 +49,7 @@ export class RemoteDirectory implements ClusterDirectory {
     }
   }
 
-  remove(_node: string, id: string): void {
+  remove(id: string): void {
     const known = this.members.get(id);
     if (!known) return;
     this.members.delete(id);
@@ -58,7 +58,7 @@ export class RemoteDirectory implements ClusterDirectory {
 
   replace(node: string, records: MemberRecord[]): void {
     const keep = new Set(records.map((r) => r.id));
-    for (const [id, { member }] of [...this.members]) if (member.node === node && !keep.has(id)) this.remove(node, id);
+    for (const [id, { member }] of [...this.members]) if (member.node === node && !keep.has(id)) this.remove(id);
     for (const record of records) this.upsert(node, record);
   }
 
@@ -66,7 +66,7 @@ export class RemoteDirectory implements ClusterDirectory {
     for (const [id, { member, ns }] of [...this.members]) {
       if (member.node !== node) continue;
       const rooms = [...member.rooms];
-      this.remove(node, id);
+      this.remove(id);
       // Its node cannot say it any more: each node tells its own clients, as that node would have.
       this.host.deliverLocally({
         ns: ns.name,
@@ -80,7 +80,7 @@ export class RemoteDirectory implements ClusterDirectory {
     const records: MemberRecord[] = [];
     for (const member of this.host.localMembers()) {
       if (member.namespace === undefined) continue;
-      records.push({ ...member.info(), ns: member.namespace, clientKey: member.clientKey });
+      records.push(memberRecord(member, member.namespace));
     }
     return records;
   }

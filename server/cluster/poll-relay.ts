@@ -12,6 +12,7 @@
 import { randomBytes } from 'node:crypto';
 import createDebug from 'debug';
 import type { Redis } from 'ioredis';
+import { errorEvent } from '../../protocol';
 
 const debug = createDebug('lab:poll-relay');
 
@@ -89,7 +90,7 @@ export class PollRelay {
    * session (on a live node) and resumes, as after any lost session.
    */
   forward(home: string, action: PollAction, sid: string, arg: string | null): Promise<PollAnswer> {
-    const gone: PollAnswer = { status: 404, text: JSON.stringify({ type: 'error', code: 'unknown_session', message: 'The polling session does not exist or has expired.' }) };
+    const gone: PollAnswer = { status: 404, text: JSON.stringify(errorEvent('unknown_session')) };
     if (!this.options.alive().includes(home)) return Promise.resolve(gone);
     const id = randomBytes(6).toString('base64url');
     return new Promise((resolve) => {
@@ -103,7 +104,7 @@ export class PollRelay {
       this.pub.publish(this.channel(home), request).catch(() => {
         clearTimeout(timer);
         this.pending.delete(id);
-        resolve({ status: 503, text: JSON.stringify({ type: 'error', code: 'unavailable', message: 'The server cannot reach the rest of the cluster right now.' }) });
+        resolve({ status: 503, text: JSON.stringify(errorEvent('unavailable')) });
       });
     });
   }

@@ -18,7 +18,7 @@ import { Redis } from 'ioredis';
 import { createAdapter } from '@socket.io/redis-adapter';
 import type { BusFailure, BusNode, ChatBus, MessageDraft } from '../chat/chat-bus';
 import type { Delivery } from '../chat/delivery';
-import type { MemberRecord } from '../chat/member';
+import { memberRecord, type Member } from '../chat/member';
 import type { HistorySnapshot } from '../chat/stream-history';
 import { decodeEnvelope, encodeEnvelope, type Envelope, type MessageBody } from './bus-envelope';
 import { clusterKeys, loadSharedHistory, type ClusterKeys } from './redis-history';
@@ -54,11 +54,11 @@ export class RedisChatBus implements ChatBus {
   /** This node's name on the channel. */
   readonly nodeId = randomBytes(4).toString('hex');
   private node: BusNode | undefined;
-  /** What arrived before the hub attached (between subscribing and the hub's start). */
-  private early: string[] | undefined = [];
+  /** What arrived before the hub attached (from subscribing to the hub's start); undefined after. */
+  private early: string[] | undefined;
   private readonly pendingAcks = new Map<string, PendingAck>();
   /** Further connections this bus made (Socket.IO's adapter, the poll relay), closed with it. */
-  private readonly adapterClients: Redis[] = [];
+  private readonly extraConnections: Redis[] = [];
   private readonly markers = new Map<number, () => void>();
   private markerCount = 0;
   /** Other nodes, by id: when each was last heard, and the TTL it declared in its heartbeat. */
@@ -77,7 +77,9 @@ export class RedisChatBus implements ChatBus {
     /** What Redis held when this node started: the hub's history restores from it. */
     readonly restored: HistorySnapshot,
     private readonly options: RedisChatBusOptions,
+    early: string[],
   ) {
+    this.early = early;
     this.heartbeatMs = options.heartbeatMs ?? 1000;
     this.nodeTtlMs = options.nodeTtlMs ?? Math.round(this.heartbeatMs * 3.5);
     this.ackWaitMs = options.ackWaitMs ?? 2000;
@@ -94,7 +96,7 @@ export class RedisChatBus implements ChatBus {
     this.beat.unref();
     const relaySub = cmd.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
     relaySub.on('error', (err: Error) => debug('relay redis: %s', err.message));
-    this.adapterClients.push(relaySub);
+    this.extraConnections.push(relaySub);
     this.pollRelay = new PollRelay(cmd, relaySub, { nodeId: this.nodeId, keyPrefix: options.keyPrefix, alive: () => this.peers() });
   }
 
@@ -120,8 +122,7 @@ export class RedisChatBus implements ChatBus {
       await sub.subscribe(keys.channel);
       const restored = await loadSharedHistory(cmd, keys, options.historySize);
       sub.removeAllListeners('message');
-      const bus = new RedisChatBus(cmd, sub, keys, restored, options);
-      bus.early = early;
+      const bus = new RedisChatBus(cmd, sub, keys, restored, options, early);
       await bus.pollRelay.start();
       return bus;
     } catch (err) {
@@ -140,9 +141,10 @@ export class RedisChatBus implements ChatBus {
     this.heartbeat();
   }
 
-  publish(delivery: Delivery, about?: MemberRecord): void {
+  publish(delivery: Delivery, about?: Member): void {
     // Redis away: this node's clients still hear of it; the others' nodes sync rosters on return.
-    this.send({ kind: 'presence', origin: this.nodeId, delivery, ...(about ? { about } : {}) }, () => this.node?.deliver(delivery));
+    const record = about && memberRecord(about, delivery.ns);
+    this.send({ kind: 'presence', origin: this.nodeId, delivery, ...(record ? { about: record } : {}) }, () => this.node?.deliver(delivery));
   }
 
   publishMessage(draft: MessageDraft, done: (seq: number) => void, failed: (reason: BusFailure) => void): void {
@@ -177,7 +179,7 @@ export class RedisChatBus implements ChatBus {
     const pub = this.cmd.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: 20 });
     const sub = this.cmd.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: 20 });
     for (const conn of [pub, sub]) conn.on('error', (err: Error) => debug('adapter redis: %s', err.message));
-    this.adapterClients.push(pub, sub);
+    this.extraConnections.push(pub, sub);
     return createAdapter(pub, sub, { key: `${this.options.keyPrefix ?? 'lab:'}socket.io` });
   }
 
@@ -202,7 +204,7 @@ export class RedisChatBus implements ChatBus {
     // Say we are gone now, rather than letting the others wait out the TTL.
     await this.cmd.del(this.keys.node(this.nodeId)).catch(() => undefined);
     // QUIT, not a cut: replies still on their way settle their promises instead of rejecting them.
-    await Promise.all([this.cmd, this.sub, ...this.adapterClients].map((conn) => conn.quit().catch(() => conn.disconnect())));
+    await Promise.all([this.cmd, this.sub, ...this.extraConnections].map((conn) => conn.quit().catch(() => conn.disconnect())));
     this.node = undefined;
   }
 
@@ -308,7 +310,7 @@ export class RedisChatBus implements ChatBus {
       case 'presence': {
         const { delivery, about } = envelope;
         if (about && origin !== this.nodeId) {
-          if (delivery.event.type === 'presence' && delivery.event.event === 'disconnected') node.directory.remove(origin, about.id);
+          if (delivery.event.type === 'presence' && delivery.event.event === 'disconnected') node.directory.remove(about.id);
           else node.directory.upsert(origin, about);
         }
         return node.deliver(delivery);

@@ -228,8 +228,6 @@ export class SocketIoTransport implements ServerTransport {
     const nsp = this.clustered ? this.io.of(delivery.ns).local : this.io.of(delivery.ns);
     const [name, payload] = toSocketIoEvent(delivery.event);
     const audience = delivery.audience;
-    // Who the core leaves out (the sender, for `others`), plus those the hub served itself.
-    const except = (one?: string): string[] | undefined => (skip?.length ? (one ? [one, ...skip] : [...skip]) : one ? [one] : undefined);
     let target;
     switch (audience.kind) {
       case 'namespace':
@@ -245,7 +243,10 @@ export class SocketIoTransport implements ServerTransport {
         // One emit to the union of rooms: Socket.IO sends each socket one copy.
         target = nsp.to([WATCH_ROOM, ...audience.rooms.map(roomKey)]);
     }
-    const left = except(audience.kind === 'client' ? undefined : audience.except);
+    // Who the core leaves out (the sender, for `others`), plus those the hub served itself; an
+    // array only when the hub skipped someone (rarely: a client whose output is held).
+    const one = audience.kind === 'client' ? undefined : audience.except;
+    const left = skip?.length ? (one ? [one, ...skip] : [...skip]) : one;
     (left ? target.except(left) : target).emit(name, payload);
   }
 }
