@@ -74,7 +74,7 @@ export class UpgradeTap {
    */
   private later(reader: WsFrameReader, chunk: Buffer | string): void {
     this.queued.push(reader, chunk);
-    if (this.queued.length === 2) process.nextTick(this.drain);
+    if (this.queued.length === 2) queueMicrotask(this.drain);
   }
 
   private readonly queued: (WsFrameReader | Buffer | string)[] = [];
@@ -144,7 +144,8 @@ export class UpgradeTap {
     /** Counts a layer for the meter (and, when inspected, for this frame's record). */
     const count = (frame: WsFrame, layer: Exclude<WireLayer, 'framing'>, bytes: number) => {
       this.sink.add(direction, layer, bytes);
-      if (units) this.frameUnit(direction, frame, { ...NO_LAYERS(), [layer]: bytes });
+      // A literal, not `{ ...NO_LAYERS(), [layer]: bytes }`: a spread with a computed key is a slow path, per frame.
+      if (units) this.frameUnit(direction, frame, { payload: layer === 'payload' ? bytes : 0, http: layer === 'http' ? bytes : 0, keepalive: layer === 'keepalive' ? bytes : 0 });
     };
     const framingOnly = (frame: WsFrame) => {
       if (units) this.frameUnit(direction, frame, NO_LAYERS());

@@ -32,26 +32,26 @@ export const OPCODE = { continuation: 0x0, text: 0x1, binary: 0x2, close: 0x8, p
 /** Largest payload kept; longer frames are counted but their payload is not retained. */
 const MAX_KEPT_PAYLOAD = 4 * 1024 * 1024;
 const EMPTY = Buffer.alloc(0);
+/** What a finished frame's `chunks` point at: its payload holds them now. */
+const NO_CHUNKS: Buffer[] = [];
 /** The longest frame header: 2 + 8 (64-bit length) + 4 (mask). */
 const MAX_HEADER = 14;
 
-/** The frame whose payload is being read. */
-interface OpenFrame {
-  fin: boolean;
-  compressed: boolean;
-  opcode: number;
-  headerBytes: number;
-  payloadLength: number;
-  mask: Buffer | undefined;
-  headerHex?: string;
+/**
+ * The frame whose payload is being read. Why it is the reported frame too: one object per frame
+ * instead of two (the reader runs on every frame both ways, and its garbage was most of what the
+ * meter allocated).
+ */
+interface OpenFrame extends WsFrame {
   /** Payload bytes still to come. */
   left: number;
   /** Kept payload so far (only when payloads are kept). */
   chunks: Buffer[];
   kept: number;
-  /** The whole payload, when it was written as one string. */
-  text?: string;
 }
+
+/** `HEX[b]`: byte `b` as two hex digits (a header is at most 14 bytes: cheaper than a Buffer call). */
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
 
 /**
  * A streaming reader: header bytes are gathered in a small buffer, payload bytes are counted as
@@ -61,6 +61,8 @@ interface OpenFrame {
  */
 export class WsFrameReader {
   private readonly header = Buffer.alloc(MAX_HEADER);
+  /** The open frame's masking key. */
+  private readonly mask = Buffer.alloc(4);
   private headerFill = 0;
   private frame: OpenFrame | undefined;
 
@@ -94,7 +96,7 @@ export class WsFrameReader {
           if (frame.left === 0) this.finish(frame);
           return;
         }
-        if (this.keepPayload && bytes === frame.left && frame.kept === 0 && frame.mask === undefined) {
+        if (this.keepPayload && bytes === frame.left && frame.kept === 0 && !frame.masked) {
           frame.text = chunk;
           frame.left = 0;
           return this.finish(frame);
@@ -150,14 +152,24 @@ export class WsFrameReader {
     const length7 = h[1] & 0x7f;
     const payloadLength = length7 === 126 ? h.readUInt16BE(2) : length7 === 127 ? Number(h.readBigUInt64BE(2)) : length7;
     const masked = (h[1] & 0x80) !== 0;
+    // The key is kept in the reader (one frame is open at a time), not copied per frame.
+    if (masked) for (let i = 0; i < 4; i++) this.mask[i] = h[headerBytes - 4 + i];
+    let headerHex: string | undefined;
+    if (this.keepHeader) {
+      headerHex = '';
+      for (let i = 0; i < headerBytes; i++) headerHex += HEX[h[i]];
+    }
+    // Every property set here, in one order: one shape for every frame.
     const frame: OpenFrame = {
       fin: (h[0] & 0x80) !== 0,
       compressed: (h[0] & 0x40) !== 0,
       opcode: h[0] & 0x0f,
+      masked,
+      headerHex,
       headerBytes,
       payloadLength,
-      mask: masked ? Buffer.from(h.subarray(headerBytes - 4, headerBytes)) : undefined,
-      ...(this.keepHeader ? { headerHex: h.toString('hex', 0, headerBytes) } : {}),
+      payload: EMPTY,
+      text: undefined,
       left: payloadLength,
       chunks: [],
       kept: 0,
@@ -169,14 +181,13 @@ export class WsFrameReader {
 
   private finish(frame: OpenFrame): void {
     this.frame = undefined;
-    let payload: Buffer = EMPTY;
     if (this.keepPayload && frame.kept > 0) {
-      payload = frame.chunks.length === 1 ? frame.chunks[0] : Buffer.concat(frame.chunks);
-      const mask = frame.mask;
-      if (mask) for (let i = 0; i < payload.length; i++) payload[i] ^= mask[i & 3];
+      const payload = frame.chunks.length === 1 ? frame.chunks[0] : Buffer.concat(frame.chunks);
+      const mask = this.mask;
+      if (frame.masked) for (let i = 0; i < payload.length; i++) payload[i] ^= mask[i & 3];
+      frame.payload = payload;
     }
-    const { fin, compressed, opcode, headerBytes, payloadLength, text, headerHex } = frame;
-    const masked = frame.mask !== undefined;
-    this.onFrame({ fin, compressed, opcode, masked, headerBytes, payloadLength, payload, ...(text !== undefined ? { text } : {}), ...(headerHex !== undefined ? { headerHex } : {}) });
+    frame.chunks = NO_CHUNKS;
+    this.onFrame(frame);
   }
 }
