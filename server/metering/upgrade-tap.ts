@@ -65,12 +65,15 @@ export class UpgradeTap {
   }
 
   /**
-   * Reads `chunk` on the next tick instead of now. Why: the tap sits on the message's path (a
+   * Reads `chunk` in a microtask instead of now. Why: the tap sits on the message's path (a
    * read is tapped before the library handles it, a write before it reaches the socket), and
-   * classifying frames there added to every round trip. On the next tick the replies have left
-   * (write-coalescing.ts flushes them as the read's handler returns) and the peer is already
-   * reading; the counts are still settled before any other I/O is handled, so nothing can read
-   * the meter in between. Chunks are kept in order per direction.
+   * classifying frames there added to every round trip. Why a microtask and not the next tick:
+   * Socket.IO hands each event to its handler in a `process.nextTick` of its own, queued after
+   * the tap's, so a tick put the meter before the chat; microtasks run once every queued tick
+   * has. By then the replies have left (write-coalescing.ts flushes them as the read's handler
+   * returns) and the peer is already reading; the counts are still settled before any other
+   * I/O is handled, so nothing can read the meter in between. Chunks are kept in order per
+   * direction.
    */
   private later(reader: WsFrameReader, chunk: Buffer | string): void {
     this.queued.push(reader, chunk);
