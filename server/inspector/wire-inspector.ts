@@ -16,9 +16,10 @@ import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { isLaneId, laneTransport, type LaneId, type TransportId, type WireRecord } from '../../protocol';
-import type { CountedLayers, RequestHead, WireUnit, WireUnitSink } from '../metering/wire-units';
+import type { CountedLayers, RequestHead, UnitContent, WireUnit, WireUnitSink } from '../metering/wire-units';
 import { decodeUnit, pathOf } from './decode/decode-unit';
 import type { SendKey } from './decode/unit-facts';
+import { PendingUnits, type PendingUnit as Pending } from './pending-units';
 import { RecordRing } from './record-ring';
 import { redactHeader, redactText } from './redact';
 
@@ -28,13 +29,7 @@ export const MAX_RAW_CHARS = 4096;
 const MAX_PENDING_SENDS = 10_000;
 
 /** A unit as it came, waiting to be decoded. */
-interface PendingUnit {
-  seq: number;
-  at: number;
-  wallTime: number;
-  unit: WireUnit;
-  conn: ConnectionState;
-}
+type PendingUnit = Pending<ConnectionState>;
 
 /** Bytes a connection's records have claimed so far, per direction. */
 interface ConnectionState {
@@ -60,12 +55,13 @@ export class WireInspector implements WireUnitSink {
   private readonly pendingSends = new Map<string, WireRecord>();
   private readonly listeners = new Set<(record: WireRecord) => void>();
   /** Units not decoded yet, oldest first (at most `capacity`). */
-  private pending: PendingUnit[] = [];
+  private readonly pending: PendingUnits<ConnectionState>;
   private lastSeqGiven = 0;
   private flushScheduled = false;
 
   constructor(private readonly capacity: number) {
     this.ring = new RecordRing(capacity);
+    this.pending = new PendingUnits(capacity);
   }
 
   /** Records after `since`, optionally of one transport or connection (`GET /api/wire/log`). */
@@ -104,13 +100,9 @@ export class WireInspector implements WireUnitSink {
     // Only what decoding needs is kept: the request's head, not the request (nor the socket).
     const { req } = unit;
     const kept: WireUnit = req ? { ...unit, req: { method: req.method, url: req.url, httpVersion: req.httpVersion, rawHeaders: req.rawHeaders, headers: { upgrade: req.headers.upgrade } } } : unit;
-    this.pending.push({ seq: ++this.lastSeqGiven, at: performance.now(), wallTime: Date.now(), unit: kept, conn });
     // Beyond the ring's size the oldest would be overwritten before anyone could read it. Only a
     // welcome in it still matters: it names the client of a session that may live on.
-    if (this.pending.length > this.capacity) {
-      const dropped = this.pending.shift()!;
-      if (dropped.unit.text.includes('welcome')) this.learnClient(dropped, decodeUnit(dropped.unit).welcome);
-    }
+    this.pending.push(++this.lastSeqGiven, performance.now(), Date.now(), kept, conn, mentionsWelcome, this.learnFromDropped);
     if (this.listeners.size > 0 && !this.flushScheduled) {
       this.flushScheduled = true;
       setImmediate(() => this.flush());
@@ -120,10 +112,8 @@ export class WireInspector implements WireUnitSink {
   /** Decodes every pending unit, in order, into the ring (and to the live subscribers). */
   private flush(): void {
     this.flushScheduled = false;
-    const pending = this.pending;
-    if (pending.length === 0) return;
-    this.pending = [];
-    for (const p of pending) this.decode(p);
+    if (this.pending.length === 0) return;
+    this.pending.drain(this.decodeOne);
   }
 
   /** A welcome in `p` names the chat client of its session (and of its connection, when upgraded). */
@@ -135,6 +125,10 @@ export class WireInspector implements WireUnitSink {
     if (sessionKey) this.sessionClients.set(sessionKey, welcome);
     if (unit.kind === 'ws-frame') conn.client = welcome;
   }
+
+  private readonly decodeOne = (p: PendingUnit): void => this.decode(p);
+
+  private readonly learnFromDropped = (p: PendingUnit): void => this.learnClient(p, decodeUnit(p.unit).welcome);
 
   private decode(p: PendingUnit): void {
     const { seq, at, wallTime, unit, conn } = p;
@@ -249,11 +243,13 @@ function sessionOf(transport: TransportId, req: RequestHead | IncomingMessage | 
   return sid === undefined ? undefined : `${transport}:${decodeURIComponent(sid)}`;
 }
 
+const mentionsWelcome = (text: string): boolean => text.includes('welcome');
+
 function withFraming(bytes: number, layers: CountedLayers): WireRecord['layers'] {
   return { ...layers, framing: bytes - layers.payload - layers.http - layers.keepalive };
 }
 
-function httpPart(unit: WireUnit): NonNullable<WireRecord['http']> {
+function httpPart(unit: UnitContent): NonNullable<WireRecord['http']> {
   if (unit.kind === 'http-request' && unit.req) {
     const headers: [string, string][] = [];
     for (let i = 0; i < unit.req.rawHeaders.length; i += 2) headers.push([unit.req.rawHeaders[i], redactHeader(unit.req.rawHeaders[i], unit.req.rawHeaders[i + 1])]);
@@ -272,7 +268,7 @@ function httpPart(unit: WireUnit): NonNullable<WireRecord['http']> {
 }
 
 /** The unit as text: start line, headers and body for HTTP; the payload for a frame; redacted, cut. */
-function rawText(unit: WireUnit): { raw: string; truncated: boolean } {
+function rawText(unit: UnitContent): { raw: string; truncated: boolean } {
   let raw = unit.text;
   if (unit.kind === 'http-request' && unit.req) {
     const { req } = unit;

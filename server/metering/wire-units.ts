@@ -45,6 +45,9 @@ export interface WireUnit {
   emptyPoll?: boolean;
 }
 
+/** What a unit says, without the socket it came on (what the inspector keeps and decodes). */
+export type UnitContent = Omit<WireUnit, 'socket'>;
+
 /** Where the meter hands its units. */
 export interface WireUnitSink {
   unit(unit: WireUnit): void;

@@ -3,7 +3,7 @@
  * transport's own protocol. Returns the packets, the summary line and the linking facts.
  */
 import type { DecodedPacket } from '../../../protocol';
-import type { WireUnit } from '../../metering/wire-units';
+import type { UnitContent } from '../../metering/wire-units';
 import { readEngineBody, readEnginePacket } from './engine-io';
 import { readLabJson } from './lab-json';
 import { readPollingBody } from './lab-polling';
@@ -19,7 +19,7 @@ export interface DecodedUnit extends UnitFacts {
 /** The request's path without its query. */
 export const pathOf = (url: string | undefined): string => (url ?? '/').split('?')[0];
 
-export function decodeUnit(unit: WireUnit): DecodedUnit {
+export function decodeUnit(unit: UnitContent): DecodedUnit {
   const facts = noFacts();
   const { transport, dir } = unit;
   const head: string[] = [];

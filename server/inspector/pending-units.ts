@@ -1,0 +1,174 @@
+/**
+ * The wire inspector's units not decoded yet: at most `capacity`, oldest first, in fixed arrays.
+ *
+ * Why not an array of unit objects: every unit waits here until someone reads the log or until
+ * `capacity` newer ones came, which on a busy server is thousands of messages later. As objects,
+ * each WebSocket frame (the unit, its layers, its frame facts, the entry) outlived the young
+ * generation, was copied by every scavenge on its way and then promoted, and the GC work that
+ * made was most of what the inspector cost per message. A frame's facts are copied into typed
+ * arrays here instead, and only its text and header strings stay behind; the objects the tap
+ * made for it die young. Other units (HTTP requests and responses, upgrade heads) are rarer and
+ * kept as they came.
+ */
+import type { LaneId, TransportId } from '../../protocol';
+import type { UnitContent } from '../metering/wire-units';
+
+/** A unit as it came (without its socket: decoding never needs it), with when it came and its connection's state. */
+export interface PendingUnit<Conn> {
+  seq: number;
+  at: number;
+  wallTime: number;
+  unit: UnitContent;
+  conn: Conn;
+}
+
+// Number columns per slot.
+const SEQ = 0;
+const AT = 1;
+const WALL = 2;
+const BYTES = 3;
+const PAYLOAD = 4;
+const HTTP = 5;
+const KEEPALIVE = 6;
+const PAYLOAD_LENGTH = 7;
+const COLUMNS = 8;
+
+// Flag bits per slot.
+const IN = 1;
+const FIN = 2;
+const MASKED = 4;
+
+export class PendingUnits<Conn> {
+  private readonly numbers: Float64Array;
+  private readonly flags: Uint8Array;
+  private readonly opcodes: Uint8Array;
+  private readonly headerBytes: Uint8Array;
+  /** A unit that is not a WebSocket frame, kept whole; undefined for a frame. */
+  private readonly whole: (UnitContent | undefined)[];
+  private readonly texts: string[];
+  private readonly headerHexes: string[];
+  private readonly lanes: LaneId[];
+  private readonly transports: TransportId[];
+  private readonly conns: (Conn | undefined)[];
+  /** Slot of the oldest unit. */
+  private head = 0;
+  private count = 0;
+
+  constructor(private readonly capacity: number) {
+    const slots = Math.max(0, capacity);
+    this.numbers = new Float64Array(slots * COLUMNS);
+    this.flags = new Uint8Array(slots);
+    this.opcodes = new Uint8Array(slots);
+    this.headerBytes = new Uint8Array(slots);
+    this.whole = new Array<UnitContent | undefined>(slots).fill(undefined);
+    this.texts = new Array<string>(slots).fill('');
+    this.headerHexes = new Array<string>(slots).fill('');
+    this.lanes = new Array<LaneId>(slots).fill('ws');
+    this.transports = new Array<TransportId>(slots).fill('ws');
+    this.conns = new Array<Conn | undefined>(slots).fill(undefined);
+  }
+
+  get length(): number {
+    return this.count;
+  }
+
+  /**
+   * Adds a unit at the end. When the store is full the oldest is dropped first; `dropped` sees
+   * it (rebuilt) only when `worthKeeping` says its text matters, so a drop costs no object.
+   */
+  push(seq: number, at: number, wallTime: number, unit: UnitContent, conn: Conn, worthKeeping: (text: string) => boolean, dropped: (p: PendingUnit<Conn>) => void): void {
+    if (this.capacity <= 0) {
+      if (worthKeeping(unit.text)) dropped({ seq, at, wallTime, unit, conn });
+      return;
+    }
+    let slot: number;
+    if (this.count < this.capacity) {
+      slot = (this.head + this.count) % this.capacity;
+      this.count++;
+    } else {
+      slot = this.head;
+      if (worthKeeping(this.texts[slot])) dropped(this.rebuild(slot));
+      this.head = (this.head + 1) % this.capacity;
+    }
+    this.store(slot, seq, at, wallTime, unit, conn);
+  }
+
+  /** Removes every unit, handing each to `each` (rebuilt), oldest first. */
+  drain(each: (p: PendingUnit<Conn>) => void): void {
+    const { count, head } = this;
+    this.count = 0;
+    this.head = 0;
+    for (let i = 0; i < count; i++) {
+      const slot = (head + i) % this.capacity;
+      const p = this.rebuild(slot);
+      this.clear(slot);
+      each(p);
+    }
+  }
+
+  private store(slot: number, seq: number, at: number, wallTime: number, unit: UnitContent, conn: Conn): void {
+    const n = slot * COLUMNS;
+    const numbers = this.numbers;
+    numbers[n + SEQ] = seq;
+    numbers[n + AT] = at;
+    numbers[n + WALL] = wallTime;
+    this.conns[slot] = conn;
+    this.texts[slot] = unit.text;
+    const ws = unit.ws;
+    if (unit.kind !== 'ws-frame' || !ws || unit.req || unit.response || unit.head !== undefined || unit.emptyPoll) {
+      this.whole[slot] = unit;
+      return;
+    }
+    this.whole[slot] = undefined;
+    numbers[n + BYTES] = unit.bytes;
+    numbers[n + PAYLOAD] = unit.layers.payload;
+    numbers[n + HTTP] = unit.layers.http;
+    numbers[n + KEEPALIVE] = unit.layers.keepalive;
+    numbers[n + PAYLOAD_LENGTH] = ws.payloadLength;
+    this.flags[slot] = (unit.dir === 'in' ? IN : 0) | (ws.fin ? FIN : 0) | (ws.masked ? MASKED : 0);
+    this.opcodes[slot] = ws.opcode;
+    this.headerBytes[slot] = ws.headerBytes;
+    this.headerHexes[slot] = ws.headerHex;
+    this.lanes[slot] = unit.lane;
+    this.transports[slot] = unit.transport;
+  }
+
+  /** The slot's unit as the inspector decodes it. */
+  private rebuild(slot: number): PendingUnit<Conn> {
+    const n = slot * COLUMNS;
+    const numbers = this.numbers;
+    const conn = this.conns[slot] as Conn;
+    return { seq: numbers[n + SEQ], at: numbers[n + AT], wallTime: numbers[n + WALL], conn, unit: this.whole[slot] ?? this.frame(slot) };
+  }
+
+  private frame(slot: number): UnitContent {
+    const n = slot * COLUMNS;
+    const numbers = this.numbers;
+    const flags = this.flags[slot];
+    return {
+      transport: this.transports[slot],
+      lane: this.lanes[slot],
+      dir: flags & IN ? 'in' : 'out',
+      kind: 'ws-frame',
+      bytes: numbers[n + BYTES],
+      layers: { payload: numbers[n + PAYLOAD], http: numbers[n + HTTP], keepalive: numbers[n + KEEPALIVE] },
+      text: this.texts[slot],
+      ws: {
+        opcode: this.opcodes[slot],
+        fin: (flags & FIN) !== 0,
+        masked: (flags & MASKED) !== 0,
+        headerBytes: this.headerBytes[slot],
+        payloadLength: numbers[n + PAYLOAD_LENGTH],
+        headerHex: this.headerHexes[slot],
+      },
+    };
+  }
+
+  /** Lets the GC have what a drained slot pointed at. */
+  private clear(slot: number): void {
+    this.whole[slot] = undefined;
+    this.conns[slot] = undefined;
+    this.texts[slot] = '';
+    this.headerHexes[slot] = '';
+  }
+}
