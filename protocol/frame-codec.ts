@@ -60,7 +60,14 @@ export function parseClientFrame(text: string, maxFrameBytes: number): ParseResu
  * @param body the operation's fields; `op` inside it is ignored and replaced by `name`
  */
 export function parseClientOp(name: unknown, body: unknown): ParseResult {
-  const candidate = typeof body === 'object' && body !== null && !Array.isArray(body) ? { ...body, op: name } : undefined;
+  let candidate: Record<string, unknown> | undefined;
+  if (typeof body === 'object' && body !== null && !Array.isArray(body)) {
+    // `op` first, as in a text frame, then set again over any `op` the body carried. Why not
+    // `{ ...body, op: name }`: with `op` last, zod's parse of the copy took about 4 µs longer
+    // (7.7 against 3.6 µs per send), a quarter of the Lab's Socket.IO path per message.
+    candidate = { op: name, ...body };
+    candidate.op = name;
+  }
   return parseNamedOp(name, body, candidate);
 }
 
