@@ -8,7 +8,7 @@ import type { WireUnit } from '../../server/metering/wire-units';
 const socket = {} as Socket;
 const frame = (i: number): WireUnit => ({
   transport: 'socketio',
-  lane: 'socketio:websocket',
+  lane: 'socketio:upgrade',
   socket,
   dir: i % 2 === 0 ? 'in' : 'out',
   kind: 'ws-frame',
