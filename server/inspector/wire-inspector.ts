@@ -59,7 +59,7 @@ export class WireInspector implements WireUnitSink {
   private lastSeqGiven = 0;
   private flushScheduled = false;
 
-  constructor(private readonly capacity: number) {
+  constructor(capacity: number) {
     this.ring = new RecordRing(capacity);
     this.pending = new PendingUnits(capacity);
   }
@@ -112,7 +112,6 @@ export class WireInspector implements WireUnitSink {
   /** Decodes every pending unit, in order, into the ring (and to the live subscribers). */
   private flush(): void {
     this.flushScheduled = false;
-    if (this.pending.length === 0) return;
     this.pending.drain(this.decodeOne);
   }
 
