@@ -28,6 +28,8 @@ export interface BenchOptions {
   cluster: boolean;
   /** Run every workload once, unmeasured, before the measured rounds. */
   warmup: boolean;
+  /** Messages the warm-up sends through each server (pipelined, as in the throughput workload). */
+  warmupMessages: number;
   /**
    * Run the servers from the TypeScript sources through tsx instead of the compiled `dist/`
    * (the tests do: `npm test` runs before `npm run build`).
@@ -36,9 +38,18 @@ export interface BenchOptions {
   json?: string;
 }
 
-const QUICK = { rounds: 3, messages: 100, throughputMessages: 1000, fanoutClients: 100, broadcasts: 5, meterMessages: 100, timeoutSec: 240 };
+/**
+ * Why a warm-up of 20,000 messages in the quick run too: it is what brings both sides to their
+ * steady state. After 200 round trips and 1,000 messages (the warm-up before), ws round trips
+ * still fell from about 260 to 70 µs over the next 3,000, the Lab's more slowly than bare's (more
+ * code for the JIT to optimise), and a round's Lab/bare ratio ranged 0.96–1.74 with the round it
+ * fell in. After 20,000 the same rounds' ratios stayed within 1.14–1.22 (2026-12-07, ws). The
+ * cost is seconds on the WebSocket transports and most of the warm-up's time on polling.
+ */
+const WARMUP_MESSAGES = 20_000;
+const QUICK = { rounds: 3, messages: 100, throughputMessages: 1000, fanoutClients: 100, broadcasts: 5, meterMessages: 100, timeoutSec: 420, warmupMessages: WARMUP_MESSAGES };
 // Polling round trips cost about one poll interval each, which is what sets the full run's length (~8 min with every row).
-const FULL = { rounds: 6, messages: 500, throughputMessages: 5000, fanoutClients: 100, broadcasts: 20, meterMessages: 500, timeoutSec: 1200 };
+const FULL = { rounds: 6, messages: 500, throughputMessages: 5000, fanoutClients: 100, broadcasts: 20, meterMessages: 500, timeoutSec: 1500, warmupMessages: WARMUP_MESSAGES };
 
 /** Usage text for `--help`. */
 export const USAGE = `Usage: npm run bench -- [options]
@@ -61,6 +72,7 @@ side's server CPU time per round trip (µs, from its own process's CPU counters)
   --no-pin                do not pin servers and clients to separate CPUs (taskset)
   --no-cluster            skip the row: fan-out over 2 nodes on Redis vs 1 node
   --no-warmup             skip the unmeasured warm-up round
+  --warmup-messages N     messages the warm-up sends through each server (default ${WARMUP_MESSAGES})
   --from-source           run the servers from the TypeScript sources through tsx; default:
                           the compiled dist/ (run npm run build first), as production runs
   --json FILE             also write the JSON to FILE
@@ -93,6 +105,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions | 'help' {
       'fanout-clients': { type: 'string' },
       broadcasts: { type: 'string' },
       'meter-messages': { type: 'string' },
+      'warmup-messages': { type: 'string' },
       'poll-interval': { type: 'string' },
       timeout: { type: 'string' },
       json: { type: 'string' },
@@ -122,6 +135,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions | 'help' {
     pin: values['no-pin'] !== true,
     cluster: values['no-cluster'] !== true,
     warmup: values['no-warmup'] !== true,
+    warmupMessages: int('warmup-messages', base.warmupMessages),
     fromSource: values['from-source'] === true,
     json: values.json,
   };

@@ -110,7 +110,9 @@ export function buildReport(
       loadAverage: os.loadavg().map((l) => round(l, 2)),
       settings,
       placement,
-      warmup: options.warmup ? 'one unmeasured round of every workload on both sides first (JIT, TCP windows, library buffers)' : 'none',
+      warmup: options.warmup
+        ? `every workload unmeasured on every server first, ${options.warmupMessages} messages through each (JIT, TCP windows, library buffers)`
+        : 'none',
       clock: 'process.hrtime.bigint() in the client process; servers run in two child processes, the Lab side and the bare side',
       server: options.fromSource ? 'the TypeScript sources through tsx (--from-source)' : 'the compiled dist/ (npm run build), NODE_ENV=production',
       cpu: 'each side\'s server process CPU time (process.cpuUsage, user + system, µs): cpuMicrosPerRoundTrip over the round-trip measurement per round trip, cpuMicrosPerMessage over the throughput measurement per message sent (its ack and its copy to the receiver included); both include the measurement\'s own client connects',

@@ -64,7 +64,7 @@ export async function runRounds(
 ): Promise<Record<string, TransportRounds>> {
   const results: Partial<Record<TransportId, TransportRounds>> = {};
   const target = (transport: TransportId, url: string): Target => ({ transport, url, pollIntervalMs: options.pollIntervalMs });
-  // Why a whole unmeasured round: the first round ran 2–3× slower than the next ones (JIT, the
+  // Why an unmeasured warm-up: the first round ran 2–3× slower than the next ones (JIT, the
   // libraries' first buffers), on one side more than the other, so its ratio said nothing.
   if (options.warmup) await warmUp(options, urls, target, progress);
   for (let round = 0; round < options.rounds; round++) {
@@ -115,7 +115,8 @@ async function warmUp(options: BenchOptions, urls: ServerUrls, target: (t: Trans
     progress(`warm-up ${transport} (not measured)`);
     const all = [urls.lab, urls.bare[transport]!, urls.labNoMeter, urls.labNoInspector].map((url) => target(transport, url));
     await roundTrip(all, Math.min(options.messages, 200));
-    await throughput(all, Math.min(options.throughputMessages, 1000), options.window);
+    // Pipelined: the many messages steady state needs (see bench/options.ts) take seconds this way.
+    await throughput(all, options.warmupMessages, options.window);
     // A few receivers warm the broadcast path as well as 100 do, and connect in a fraction of the time.
     await fanOut(all, Math.min(options.fanoutClients, WARMUP_RECEIVERS), 1);
   }

@@ -17,6 +17,7 @@ test('a tiny bench run reports paired, finite, positive figures for every worklo
     '--fanout-clients', '10',
     '--broadcasts', '2',
     '--meter-messages', '20',
+    '--warmup-messages', '50',
     // Never pin the test runner itself to one CPU for the rest of the suite.
     '--no-pin',
     // npm test runs before npm run build: no dist/ yet.
@@ -54,6 +55,9 @@ test('bench options: quick defaults, explicit values win, bad input is refused',
   const quick = parseBenchArgs(['--quick', '--rounds', '2']) as BenchOptions;
   assert.equal(quick.quick, true);
   assert.equal(quick.rounds, 2);
+  // The quick run warms up as long as the full one: a shorter warm-up is what made its ratios noisy.
+  assert.equal(quick.warmupMessages, (parseBenchArgs([]) as BenchOptions).warmupMessages);
+  assert.equal((parseBenchArgs(['--warmup-messages', '300']) as BenchOptions).warmupMessages, 300);
   assert.deepEqual(quick.transports, ['polling', 'ws', 'sockjs', 'socketio']);
   assert.equal(parseBenchArgs(['--help']), 'help');
   assert.throws(() => parseBenchArgs(['--transports', 'ws,carrier-pigeon']), /carrier-pigeon/);
