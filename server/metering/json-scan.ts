@@ -30,30 +30,6 @@ const CLOSE_BRACE = 0x7d;
 const isHigh = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
 const isLow = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
 
-/** UTF-8 bytes of one UTF-16 unit at `i` (a well-formed surrogate pair counts 4 on its high unit, 0 on its low one). */
-function unitBytes(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c < 0x80) return 1;
-  if (c < 0x800) return 2;
-  if (isHigh(c)) return isLow(text.charCodeAt(i + 1)) ? 4 : 3;
-  if (isLow(c)) {
-    // The low half of a pair was counted with its high half; a lone one becomes U+FFFD (3 bytes).
-    return i > 0 && isHigh(text.charCodeAt(i - 1)) ? 0 : 3;
-  }
-  return 3;
-}
-
-/** UTF-8 bytes of `text.slice(start, end)`, without making the slice (as `Buffer.byteLength` of it). */
-export function utf8Between(text: string, start: number, end: number): number {
-  if (start >= end) return 0;
-  let bytes = 0;
-  for (let i = start; i < end; i++) bytes += unitBytes(text, i);
-  // A pair cut by either edge leaves a lone half inside the slice, which UTF-8 makes U+FFFD (3).
-  if (start > 0 && isLow(text.charCodeAt(start)) && isHigh(text.charCodeAt(start - 1))) bytes += 3;
-  if (isHigh(text.charCodeAt(end - 1)) && isLow(text.charCodeAt(end))) bytes -= 1;
-  return bytes;
-}
-
 /** Index just past the string literal whose opening quote is at `i`, or -1 when it never closes. */
 function skipString(text: string, i: number): number {
   for (let j = i + 1; j < text.length; j++) {
