@@ -171,6 +171,9 @@ export class UpgradeTap {
         return;
       }
       const text = messageText(message.chunks);
+      // A one-frame message's text is the frame's: the inspector's record reuses it instead of
+      // decoding the same payload a second time (every incoming frame did, twice).
+      if (message.chunks.length === 1) frame.text = text;
       // Raw ws: every text byte is one of our JSON frames (sizes alone when nobody inspects).
       const layers = this.transport === 'ws' ? { payload: message.payloadBytes, keepalive: false } : messageLayers(this.transport, text);
       if (layers.keepalive) count(frame, 'keepalive', message.headerBytes + message.payloadBytes);
