@@ -58,7 +58,7 @@ Measures the Lab's server path against a bare server of the same library, per tr
 interleaved over several rounds; prints JSON with paired ratios (Lab/bare) on stdout, and each
 side's server CPU time per round trip (µs, from its own process's CPU counters).
 
-  --quick                 a smaller run that finishes within about a minute
+  --quick                 a smaller run: fewer rounds and messages, the same warm-up (about 2 min)
   --transports LIST       comma-separated: ${TRANSPORT_IDS.join(',')} (default: all)
   --rounds N              interleaved rounds (quick ${QUICK.rounds}, default ${FULL.rounds})
   --messages N            round trips per measurement (quick ${QUICK.messages}, default ${FULL.messages})

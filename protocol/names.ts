@@ -18,13 +18,25 @@ export const NAMESPACE_PATTERN = /^\/[a-z0-9-]{0,31}$/;
 /** The namespace every client starts in, as in Socket.IO. */
 export const DEFAULT_NAMESPACE = '/';
 
+/**
+ * True when `text` has more than `max` characters (code points). A string has no more code
+ * points than UTF-16 units, so only a long one is walked, and nothing is allocated. Why not
+ * `[...text].length`: it built an array per check, and a room is checked on every send.
+ */
+function hasMoreCodePoints(text: string, max: number): boolean {
+  if (text.length <= max) return false;
+  let count = 0;
+  for (const _ of text) if (++count > max) return true;
+  return false;
+}
+
 /** True when `name` is an acceptable display name (after trimming). */
 export function isValidName(name: string): boolean {
   const trimmed = name.trim();
-  return trimmed.length > 0 && [...trimmed].length <= MAX_NAME_LENGTH && NAME_PATTERN.test(trimmed);
+  return trimmed.length > 0 && !hasMoreCodePoints(trimmed, MAX_NAME_LENGTH) && NAME_PATTERN.test(trimmed);
 }
 
 /** True when `room` is an acceptable room name. */
 export function isValidRoom(room: string): boolean {
-  return [...room].length >= 1 && [...room].length <= MAX_ROOM_LENGTH && ROOM_PATTERN.test(room);
+  return room.length > 0 && !hasMoreCodePoints(room, MAX_ROOM_LENGTH) && ROOM_PATTERN.test(room);
 }
