@@ -2,12 +2,19 @@
  * Turning text frames into validated operations and events into text frames.
  * Node-free: runs in the browser and on the server alike.
  */
-import { clientOpSchemas, isOpName, MAX_REF_LENGTH, type ClientOp } from './client-ops';
+import { clientOpSchemas, isOpName, MAX_REF_LENGTH, type ClientOp, type OpName } from './client-ops';
 import { ERROR_CODES, type ErrorCode } from './error-codes';
 import type { ErrorEvent, ServerEvent } from './server-events';
 
 /** Outcome of reading one frame: the operation, or the error to send back. */
 export type ParseResult = { ok: true; op: ClientOp } | { ok: false; error: ErrorEvent };
+
+/**
+ * A faster check in front of the schemas (the server's compiled one), which must accept nothing
+ * the schemas refuse: when it says yes, `candidate` is taken as the operation as it is; when it
+ * says no, the schemas decide and word the error.
+ */
+export type OpAcceptor = (name: OpName, candidate: Record<string, unknown>) => boolean;
 
 const utf8 = new TextEncoder();
 
@@ -34,8 +41,9 @@ export function errorEvent(code: ErrorCode, extra: Partial<Omit<ErrorEvent, 'typ
  * Reads one text frame from ws, SockJS or a polling POST.
  * @param text the raw frame
  * @param maxFrameBytes frames larger than this are refused with `too_large` before parsing
+ * @param accept a faster check tried before the schemas (see OpAcceptor)
  */
-export function parseClientFrame(text: string, maxFrameBytes: number): ParseResult {
+export function parseClientFrame(text: string, maxFrameBytes: number, accept?: OpAcceptor): ParseResult {
   if (isOverBytes(text, maxFrameBytes)) {
     return { ok: false, error: errorEvent('too_large', { message: `Frame is over ${maxFrameBytes} bytes.` }) };
   }
@@ -51,15 +59,16 @@ export function parseClientFrame(text: string, maxFrameBytes: number): ParseResu
   const op = (value as Record<string, unknown>).op;
   // The frame's own object already carries `op`: validated as it is, without the copy Socket.IO's
   // (name, body) pairs need.
-  return parseNamedOp(op, value, value as Record<string, unknown>);
+  return parseNamedOp(op, value, value as Record<string, unknown>, accept);
 }
 
 /**
  * Validates an operation already split into name and body (Socket.IO events arrive this way).
  * @param name the operation name (`op` field, or the Socket.IO event name)
  * @param body the operation's fields; `op` inside it is ignored and replaced by `name`
+ * @param accept a faster check tried before the schemas (see OpAcceptor)
  */
-export function parseClientOp(name: unknown, body: unknown): ParseResult {
+export function parseClientOp(name: unknown, body: unknown, accept?: OpAcceptor): ParseResult {
   let candidate: Record<string, unknown> | undefined;
   if (typeof body === 'object' && body !== null && !Array.isArray(body)) {
     // `op` first, as in a text frame, then set again over any `op` the body carried. Why not
@@ -68,11 +77,11 @@ export function parseClientOp(name: unknown, body: unknown): ParseResult {
     candidate = { op: name, ...body };
     candidate.op = name;
   }
-  return parseNamedOp(name, body, candidate);
+  return parseNamedOp(name, body, candidate, accept);
 }
 
 /** Checks the name and the body's shape, then validates `candidate`: the body with `op` = name. */
-function parseNamedOp(name: unknown, body: unknown, candidate: Record<string, unknown> | undefined): ParseResult {
+function parseNamedOp(name: unknown, body: unknown, candidate: Record<string, unknown> | undefined, accept?: OpAcceptor): ParseResult {
   const ref = readRef(body);
   if (typeof name !== 'string') return { ok: false, error: errorEvent('bad_envelope', { ref }) };
   if (!isOpName(name)) {
@@ -81,6 +90,7 @@ function parseNamedOp(name: unknown, body: unknown, candidate: Record<string, un
   if (body !== undefined && (typeof body !== 'object' || body === null || Array.isArray(body))) {
     return { ok: false, error: errorEvent('invalid_field', { op: name, ref, message: 'The payload must be an object.' }) };
   }
+  if (candidate && accept?.(name, candidate)) return { ok: true, op: candidate as ClientOp };
   const parsed = clientOpSchemas[name].safeParse(candidate ?? { op: name });
   if (parsed.success) return { ok: true, op: parsed.data as ClientOp };
   const issues = parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));

@@ -22,6 +22,7 @@ import {
   type SendOp,
   type TransportId,
 } from '../../protocol';
+import { compiledOpChecks } from './compiled-op-checks';
 import { audienceOf } from './delivery';
 import type { NamespaceState } from './namespace-state';
 import type { Member } from './member';
@@ -115,13 +116,13 @@ export class ChatSession implements Member {
   /** Handles one text frame (ws, SockJS, polling). */
   handleFrame(text: string): void {
     this.frameReadAt = process.hrtime.bigint();
-    this.handleParsed(parseClientFrame(text, this.hub.limits.maxFrameBytes));
+    this.handleParsed(parseClientFrame(text, this.hub.limits.maxFrameBytes, compiledOpChecks));
   }
 
   /** Handles one operation already split into name and body (Socket.IO). */
   handleOp(name: unknown, body: unknown): void {
     this.frameReadAt = process.hrtime.bigint();
-    this.handleParsed(parseClientOp(name, body));
+    this.handleParsed(parseClientOp(name, body, compiledOpChecks));
   }
 
   /**
