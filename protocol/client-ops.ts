@@ -14,6 +14,8 @@ import { MAX_RESUME_STREAMS, resumeStateSchema, resumeTokenSchema } from './stre
 export const MAX_ROOMS_PER_OP = 16;
 /** Longest correlation reference a client may attach. */
 export const MAX_REF_LENGTH = 64;
+/** Longest client id an operation may name (a direct send's `to`, a list's `id`). */
+export const MAX_CLIENT_ID_LENGTH = 64;
 
 const ref = z.string().min(1).max(MAX_REF_LENGTH).optional();
 /** Display name: trimmed, then checked. */
@@ -77,7 +79,7 @@ export const clientOpSchemas = {
       scope: z.enum(SCOPES),
       text: z.string().min(1),
       room: roomSchema.optional(),
-      to: z.string().min(1).max(64).optional(),
+      to: z.string().min(1).max(MAX_CLIENT_ID_LENGTH).optional(),
       includeSelf: z.boolean().optional(),
       ref,
     })
@@ -103,7 +105,7 @@ export const clientOpSchemas = {
       op: z.literal('list'),
       what: z.enum(['clients', 'rooms', 'client-rooms', 'room-clients']),
       room: roomSchema.optional(),
-      id: z.string().min(1).max(64).optional(),
+      id: z.string().min(1).max(MAX_CLIENT_ID_LENGTH).optional(),
       ref,
     })
     .strict()

@@ -23,7 +23,7 @@ export const DEFAULT_NAMESPACE = '/';
  * points than UTF-16 units, so only a long one is walked, and nothing is allocated. Why not
  * `[...text].length`: it built an array per check, and a room is checked on every send.
  */
-function hasMoreCodePoints(text: string, max: number): boolean {
+export function hasMoreCodePoints(text: string, max: number): boolean {
   if (text.length <= max) return false;
   let count = 0;
   for (const _ of text) if (++count > max) return true;

@@ -5,6 +5,7 @@
  */
 import {
   errorEvent,
+  hasMoreCodePoints,
   roomStream,
   parseClientFrame,
   parseClientOp,
@@ -298,10 +299,9 @@ export class ChatSession implements Member {
 
   private send(op: SendOp): void {
     const ns = this.ns!;
-    // Characters are code points; a string has no more of them than UTF-16 units, so only a
-    // long one is spread out to count them.
+    // Characters are code points (counted without an array, and only for a long text).
     const max = this.hub.limits.maxTextChars;
-    if (op.text.length > max && [...op.text].length > max) {
+    if (hasMoreCodePoints(op.text, max)) {
       const message = `Text is over ${this.hub.limits.maxTextChars} characters.`;
       return this.reject(errorEvent('too_large', { op: 'send', ref: op.ref, message }));
     }

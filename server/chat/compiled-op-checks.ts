@@ -14,15 +14,12 @@
  * clients see the same answers as before. A property test holds the two together.
  */
 import Ajv from 'ajv';
-import { MAX_REF_LENGTH, MAX_ROOM_LENGTH, ROOM_PATTERN, SCOPES, type OpAcceptor } from '../../protocol';
-
-/** Longest client id a direct send may name (as in client-ops.ts). */
-const MAX_CLIENT_ID_LENGTH = 64;
+import { MAX_CLIENT_ID_LENGTH, MAX_REF_LENGTH, MAX_ROOM_LENGTH, ROOM_PATTERN, SCOPES, type OpAcceptor } from '../../protocol';
 
 const string = (minLength: number, maxLength?: number) => ({ type: 'string', minLength, ...(maxLength === undefined ? {} : { maxLength }) });
 
 /** `clientOpSchemas.send` as JSON Schema. */
-export const SEND_JSON_SCHEMA = {
+const SEND_JSON_SCHEMA = {
   type: 'object',
   additionalProperties: false,
   required: ['op', 'scope', 'text'],
