@@ -42,7 +42,22 @@ const SEND_JSON_SCHEMA = {
 // counted in code points by zod, so a room of astral letters may be refused here and is then
 // judged by zod. unicodeRegExp (the default) compiles the pattern with the `u` flag it needs.
 // strictRequired off: the if/then branches require fields the top-level properties define.
-const ajv = new Ajv({ unicode: false, allErrors: false, strict: true, strictRequired: false });
+// The logger drops ajv's one deprecation notice for `unicode` (the option still works, and it is
+// the one that matches zod): printed at every start, it read as a fault in the server's log.
+const ajv = new Ajv({
+  unicode: false,
+  allErrors: false,
+  strict: true,
+  strictRequired: false,
+  logger: {
+    log: (...args: unknown[]) => console.log(...args),
+    warn: (...args: unknown[]) => {
+      if (typeof args[0] === 'string' && args[0].startsWith('DEPRECATED: option unicode')) return;
+      console.warn(...args);
+    },
+    error: (...args: unknown[]) => console.error(...args),
+  },
+});
 const acceptsSend = ajv.compile(SEND_JSON_SCHEMA);
 
 /**

@@ -6,12 +6,14 @@
  * each WebSocket frame (the unit, its layers, its frame facts, the entry) outlived the young
  * generation, was copied by every scavenge on its way and then promoted, and the GC work that
  * made was most of what the inspector cost per message. A frame's facts are copied into typed
- * arrays here instead, and only its text and header strings stay behind; the objects the tap
+ * arrays here instead, its text into a TextArena (bytes outside the heap: see text-arena.ts for
+ * what the strings still cost) and its header into a Buffer; the objects and strings the tap
  * made for it die young. Other units (HTTP requests and responses, upgrade heads) are rarer and
  * kept as they came.
  */
 import type { LaneId, TransportId } from '../../protocol';
 import type { UnitContent } from '../metering/wire-units';
+import { TextArena } from './text-arena';
 
 /** A unit as it came (without its socket: decoding never needs it), with when it came and its connection's state. */
 export interface PendingUnit<Conn> {
@@ -31,12 +33,32 @@ const PAYLOAD = 4;
 const HTTP = 5;
 const KEEPALIVE = 6;
 const PAYLOAD_LENGTH = 7;
-const COLUMNS = 8;
+/** Where the frame's text is in the arena (when it is: see TEXT_IN_ARENA). */
+const TEXT_START = 8;
+const TEXT_END = 9;
+const COLUMNS = 10;
 
 // Flag bits per slot.
 const IN = 1;
 const FIN = 2;
 const MASKED = 4;
+/** `worthKeeping` said yes to the unit's text when it came. */
+const WORTH_KEEPING = 8;
+/** The text is in the arena, not in `texts`. */
+const TEXT_IN_ARENA = 16;
+/** The header is in `headers`, not in `headerHexes`. */
+const HEADER_IN_BYTES = 32;
+
+/** The longest WebSocket frame header, bytes: the room per slot in `headers`. */
+const MAX_HEADER = 14;
+/**
+ * Arena bytes per slot: room for frames of about 170 characters at once (a text needs 3 bytes
+ * per UTF-16 unit free to go in), more on average, since most are shorter. A text that finds no
+ * room stays a string.
+ */
+const ARENA_BYTES_PER_SLOT = 512;
+/** The arena's most bytes, however many slots: a store of a million units keeps the rest as strings. */
+const MAX_ARENA_BYTES = 64 * 1024 * 1024;
 
 export class PendingUnits<Conn> {
   private readonly numbers: Float64Array;
@@ -45,7 +67,13 @@ export class PendingUnits<Conn> {
   private readonly headerBytes: Uint8Array;
   /** A unit that is not a WebSocket frame, kept whole; undefined for a frame. */
   private readonly whole: (UnitContent | undefined)[];
+  /** A frame's text when it is not in the arena. */
   private readonly texts: string[];
+  private readonly arena: TextArena;
+  /** Each slot's header bytes, MAX_HEADER apart, and how many there are. */
+  private readonly headers: Buffer;
+  private readonly headerLengths: Uint8Array;
+  /** A header that did not go into `headers` (not whole hex bytes, or too long). */
   private readonly headerHexes: string[];
   private readonly lanes: LaneId[];
   private readonly transports: TransportId[];
@@ -62,6 +90,9 @@ export class PendingUnits<Conn> {
     this.headerBytes = new Uint8Array(slots);
     this.whole = new Array<UnitContent | undefined>(slots).fill(undefined);
     this.texts = new Array<string>(slots).fill('');
+    this.arena = new TextArena(Math.min(slots * ARENA_BYTES_PER_SLOT, MAX_ARENA_BYTES));
+    this.headers = Buffer.alloc(slots * MAX_HEADER);
+    this.headerLengths = new Uint8Array(slots);
     this.headerHexes = new Array<string>(slots).fill('');
     this.lanes = new Array<LaneId>(slots).fill('ws');
     this.transports = new Array<TransportId>(slots).fill('ws');
@@ -87,10 +118,12 @@ export class PendingUnits<Conn> {
       this.count++;
     } else {
       slot = this.head;
-      if (worthKeeping(this.texts[slot])) dropped(this.rebuild(slot));
+      if (this.flags[slot] & WORTH_KEEPING) dropped(this.rebuild(slot));
+      // The oldest slot's text is the arena's oldest: slots and arena both go in arrival order.
+      if (this.flags[slot] & TEXT_IN_ARENA) this.arena.freeOldest(this.numbers[slot * COLUMNS + TEXT_END]);
       this.head = (this.head + 1) % this.capacity;
     }
-    this.store(slot, seq, at, wallTime, unit, conn);
+    this.store(slot, seq, at, wallTime, unit, conn, worthKeeping(unit.text));
   }
 
   /** Removes every unit, handing each to `each` (rebuilt), oldest first. */
@@ -98,6 +131,8 @@ export class PendingUnits<Conn> {
     const { count, head } = this;
     this.count = 0;
     this.head = 0;
+    // The bytes stay until something new is stored: each slot is rebuilt before that.
+    this.arena.clear();
     for (let i = 0; i < count; i++) {
       const slot = (head + i) % this.capacity;
       const p = this.rebuild(slot);
@@ -106,29 +141,48 @@ export class PendingUnits<Conn> {
     }
   }
 
-  private store(slot: number, seq: number, at: number, wallTime: number, unit: UnitContent, conn: Conn): void {
+  private store(slot: number, seq: number, at: number, wallTime: number, unit: UnitContent, conn: Conn, worthKeeping: boolean): void {
     const n = slot * COLUMNS;
     const numbers = this.numbers;
     numbers[n + SEQ] = seq;
     numbers[n + AT] = at;
     numbers[n + WALL] = wallTime;
     this.conns[slot] = conn;
-    this.texts[slot] = unit.text;
     const ws = unit.ws;
     if (unit.kind !== 'ws-frame' || !ws || unit.req || unit.response || unit.head !== undefined || unit.emptyPoll) {
       this.whole[slot] = unit;
+      this.flags[slot] = worthKeeping ? WORTH_KEEPING : 0;
+      this.texts[slot] = '';
       return;
     }
     this.whole[slot] = undefined;
+    let flags = (unit.dir === 'in' ? IN : 0) | (ws.fin ? FIN : 0) | (ws.masked ? MASKED : 0) | (worthKeeping ? WORTH_KEEPING : 0);
+    const textStart = this.arena.put(unit.text);
+    if (textStart >= 0) {
+      flags |= TEXT_IN_ARENA;
+      numbers[n + TEXT_START] = textStart;
+      numbers[n + TEXT_END] = this.arena.lastEnd;
+      this.texts[slot] = '';
+    } else {
+      this.texts[slot] = unit.text;
+    }
+    const hex = ws.headerHex;
+    const headerLength = hex.length <= 2 * MAX_HEADER ? this.headers.write(hex, slot * MAX_HEADER, 'hex') : 0;
+    if (headerLength * 2 === hex.length) {
+      flags |= HEADER_IN_BYTES;
+      this.headerLengths[slot] = headerLength;
+      this.headerHexes[slot] = '';
+    } else {
+      this.headerHexes[slot] = hex;
+    }
+    this.flags[slot] = flags;
     numbers[n + BYTES] = unit.bytes;
     numbers[n + PAYLOAD] = unit.layers.payload;
     numbers[n + HTTP] = unit.layers.http;
     numbers[n + KEEPALIVE] = unit.layers.keepalive;
     numbers[n + PAYLOAD_LENGTH] = ws.payloadLength;
-    this.flags[slot] = (unit.dir === 'in' ? IN : 0) | (ws.fin ? FIN : 0) | (ws.masked ? MASKED : 0);
     this.opcodes[slot] = ws.opcode;
     this.headerBytes[slot] = ws.headerBytes;
-    this.headerHexes[slot] = ws.headerHex;
     this.lanes[slot] = unit.lane;
     this.transports[slot] = unit.transport;
   }
@@ -152,14 +206,14 @@ export class PendingUnits<Conn> {
       kind: 'ws-frame',
       bytes: numbers[n + BYTES],
       layers: { payload: numbers[n + PAYLOAD], http: numbers[n + HTTP], keepalive: numbers[n + KEEPALIVE] },
-      text: this.texts[slot],
+      text: flags & TEXT_IN_ARENA ? this.arena.text(numbers[n + TEXT_START], numbers[n + TEXT_END]) : this.texts[slot],
       ws: {
         opcode: this.opcodes[slot],
         fin: (flags & FIN) !== 0,
         masked: (flags & MASKED) !== 0,
         headerBytes: this.headerBytes[slot],
         payloadLength: numbers[n + PAYLOAD_LENGTH],
-        headerHex: this.headerHexes[slot],
+        headerHex: flags & HEADER_IN_BYTES ? this.headers.toString('hex', slot * MAX_HEADER, slot * MAX_HEADER + this.headerLengths[slot]) : this.headerHexes[slot],
       },
     };
   }
@@ -170,5 +224,6 @@ export class PendingUnits<Conn> {
     this.conns[slot] = undefined;
     this.texts[slot] = '';
     this.headerHexes[slot] = '';
+    this.flags[slot] = 0;
   }
 }

@@ -15,7 +15,7 @@ const frame = (i: number): WireUnit => ({
   bytes: 6 + i,
   layers: { payload: i, http: 0, keepalive: i % 3 },
   text: `42["send",{"n":${i}}]`,
-  ws: { opcode: i % 2 === 0 ? 1 : 9, fin: i % 4 !== 3, masked: i % 2 === 0, headerBytes: i % 2 === 0 ? 6 : 2, payloadLength: 70_000 + i, headerHex: `81${i}` },
+  ws: { opcode: i % 2 === 0 ? 1 : 9, fin: i % 4 !== 3, masked: i % 2 === 0, headerBytes: i % 2 === 0 ? 6 : 2, payloadLength: 70_000 + i, headerHex: i === 1 ? '81f' : `81${i.toString(16).padStart(2, '0')}${i % 2 === 0 ? 'a1b2c3d4' : ''}` },
 });
 const request: WireUnit = { transport: 'polling', lane: 'polling', socket, dir: 'in', kind: 'http-request', bytes: 120, layers: { payload: 0, http: 120, keepalive: 0 }, text: '', req: { method: 'GET', url: '/rt/poll/events', httpVersion: '1.1', rawHeaders: [], headers: {} } };
 const drained = (store: PendingUnits<string>): PendingUnit<string>[] => {
@@ -64,4 +64,24 @@ test('with no room at all, every unit is dropped at once', () => {
   store.push(1, 0, 0, frame(0), 'c', () => true, (p) => dropped.push(p));
   assert.equal(store.length, 0);
   assert.deepEqual(dropped.map((p) => p.seq), [1]);
+});
+
+test('texts come back exactly, whatever their characters, through many drops and drains', () => {
+  // A store of 4 keeps its texts in an arena of 2 KiB: long texts do not fit and stay strings,
+  // the others wrap round it many times.
+  const store = new PendingUnits<string>(4);
+  const texts = ['', 'a', 'é日本', '😀 emoji', 'x'.repeat(600), '42["message",{"text":"ünïcødé"}]', 'y'.repeat(2000), '\u0000\n\t'];
+  const kept: number[] = [];
+  const expect = new Map<number, string>();
+  for (let seq = 1; seq <= 400; seq++) {
+    const text = texts[seq % texts.length] + (seq % 3 === 0 ? String(seq) : '');
+    expect.set(seq, text);
+    store.push(seq, 0, 0, { ...frame(seq), text }, 'c', (t) => t.startsWith('a'), (p) => {
+      kept.push(p.seq);
+      assert.equal(p.unit.text, expect.get(p.seq), `dropped ${p.seq}`);
+    });
+    if (seq % 37 === 0) for (const p of drained(store)) assert.equal(p.unit.text, expect.get(p.seq), `drained ${p.seq}`);
+  }
+  for (const p of drained(store)) assert.equal(p.unit.text, expect.get(p.seq), `drained ${p.seq}`);
+  assert.ok(kept.length > 0, 'some texts worth keeping were dropped and rebuilt');
 });
