@@ -50,12 +50,12 @@ const ajv = new Ajv({
   strict: true,
   strictRequired: false,
   logger: {
-    log: (...args: unknown[]) => console.log(...args),
+    log: console.log,
     warn: (...args: unknown[]) => {
       if (typeof args[0] === 'string' && args[0].startsWith('DEPRECATED: option unicode')) return;
       console.warn(...args);
     },
-    error: (...args: unknown[]) => console.error(...args),
+    error: console.error,
   },
 });
 const acceptsSend = ajv.compile(SEND_JSON_SCHEMA);

@@ -6,9 +6,9 @@
  * each WebSocket frame (the unit, its layers, its frame facts, the entry) outlived the young
  * generation, was copied by every scavenge on its way and then promoted, and the GC work that
  * made was most of what the inspector cost per message. A frame's facts are copied into typed
- * arrays here instead, its text into a TextArena (bytes outside the heap: see text-arena.ts for
- * what the strings still cost) and its header into a Buffer; the objects and strings the tap
- * made for it die young. Other units (HTTP requests and responses, upgrade heads) are rarer and
+ * arrays here instead, and its text into a TextArena (bytes outside the heap: see text-arena.ts
+ * for what the strings still cost); only its short header string stays behind, and the objects
+ * the tap made for it die young. Other units (HTTP requests and responses, upgrade heads) are rarer and
  * kept as they came.
  */
 import type { LaneId, TransportId } from '../../protocol';
@@ -46,11 +46,7 @@ const MASKED = 4;
 const WORTH_KEEPING = 8;
 /** The text is in the arena, not in `texts`. */
 const TEXT_IN_ARENA = 16;
-/** The header is in `headers`, not in `headerHexes`. */
-const HEADER_IN_BYTES = 32;
 
-/** The longest WebSocket frame header, bytes: the room per slot in `headers`. */
-const MAX_HEADER = 14;
 /**
  * Arena bytes per slot: room for frames of about 170 characters at once (a text needs 3 bytes
  * per UTF-16 unit free to go in), more on average, since most are shorter. A text that finds no
@@ -70,10 +66,6 @@ export class PendingUnits<Conn> {
   /** A frame's text when it is not in the arena. */
   private readonly texts: string[];
   private readonly arena: TextArena;
-  /** Each slot's header bytes, MAX_HEADER apart, and how many there are. */
-  private readonly headers: Buffer;
-  private readonly headerLengths: Uint8Array;
-  /** A header that did not go into `headers` (not whole hex bytes, or too long). */
   private readonly headerHexes: string[];
   private readonly lanes: LaneId[];
   private readonly transports: TransportId[];
@@ -91,8 +83,6 @@ export class PendingUnits<Conn> {
     this.whole = new Array<UnitContent | undefined>(slots).fill(undefined);
     this.texts = new Array<string>(slots).fill('');
     this.arena = new TextArena(Math.min(slots * ARENA_BYTES_PER_SLOT, MAX_ARENA_BYTES));
-    this.headers = Buffer.alloc(slots * MAX_HEADER);
-    this.headerLengths = new Uint8Array(slots);
     this.headerHexes = new Array<string>(slots).fill('');
     this.lanes = new Array<LaneId>(slots).fill('ws');
     this.transports = new Array<TransportId>(slots).fill('ws');
@@ -166,16 +156,8 @@ export class PendingUnits<Conn> {
     } else {
       this.texts[slot] = unit.text;
     }
-    const hex = ws.headerHex;
-    const headerLength = hex.length <= 2 * MAX_HEADER ? this.headers.write(hex, slot * MAX_HEADER, 'hex') : 0;
-    if (headerLength * 2 === hex.length) {
-      flags |= HEADER_IN_BYTES;
-      this.headerLengths[slot] = headerLength;
-      this.headerHexes[slot] = '';
-    } else {
-      this.headerHexes[slot] = hex;
-    }
     this.flags[slot] = flags;
+    this.headerHexes[slot] = ws.headerHex;
     numbers[n + BYTES] = unit.bytes;
     numbers[n + PAYLOAD] = unit.layers.payload;
     numbers[n + HTTP] = unit.layers.http;
@@ -213,7 +195,7 @@ export class PendingUnits<Conn> {
         masked: (flags & MASKED) !== 0,
         headerBytes: this.headerBytes[slot],
         payloadLength: numbers[n + PAYLOAD_LENGTH],
-        headerHex: flags & HEADER_IN_BYTES ? this.headers.toString('hex', slot * MAX_HEADER, slot * MAX_HEADER + this.headerLengths[slot]) : this.headerHexes[slot],
+        headerHex: this.headerHexes[slot],
       },
     };
   }

@@ -5,8 +5,8 @@
  * Why: a frame's text waits for thousands of messages (until someone reads the log or newer
  * units push it out), so as a string it survived young-generation collections, was copied by
  * each on its way and then promoted. Measured in the bench's throughput on Socket.IO
- * (2026-12-07, `--trace-gc`), the scavenges took 674 ms with 10,000 kept texts against 262 ms
- * with 100: most of what the inspector cost per message. Bytes in a Buffer cost the collector
+ * (2026-12-07, `--trace-gc`), the scavenges took 674 ms with 10,000 pending units against
+ * 262 ms with 100: most of what the inspector cost per message. Bytes in a Buffer cost the collector
  * nothing. The round trip through UTF-8 is exact for every text a frame carries: they are what
  * went on the wire, and the libraries write well-formed strings (JSON.stringify escapes lone
  * surrogates).

@@ -15,7 +15,7 @@ const frame = (i: number): WireUnit => ({
   bytes: 6 + i,
   layers: { payload: i, http: 0, keepalive: i % 3 },
   text: `42["send",{"n":${i}}]`,
-  ws: { opcode: i % 2 === 0 ? 1 : 9, fin: i % 4 !== 3, masked: i % 2 === 0, headerBytes: i % 2 === 0 ? 6 : 2, payloadLength: 70_000 + i, headerHex: i === 1 ? '81f' : `81${i.toString(16).padStart(2, '0')}${i % 2 === 0 ? 'a1b2c3d4' : ''}` },
+  ws: { opcode: i % 2 === 0 ? 1 : 9, fin: i % 4 !== 3, masked: i % 2 === 0, headerBytes: i % 2 === 0 ? 6 : 2, payloadLength: 70_000 + i, headerHex: `81${i}` },
 });
 const request: WireUnit = { transport: 'polling', lane: 'polling', socket, dir: 'in', kind: 'http-request', bytes: 120, layers: { payload: 0, http: 120, keepalive: 0 }, text: '', req: { method: 'GET', url: '/rt/poll/events', httpVersion: '1.1', rawHeaders: [], headers: {} } };
 const drained = (store: PendingUnits<string>): PendingUnit<string>[] => {
