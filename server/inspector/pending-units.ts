@@ -24,19 +24,27 @@ export interface PendingUnit<Conn> {
   conn: Conn;
 }
 
-// Number columns per slot.
+// Columns per slot. Why two arrays: a value read from a Float64Array is a double, and a double
+// stored in a field that every other object of that shape holds as a small integer changes the
+// field's representation in the shared map. V8 then deprecates the old map, and every object
+// made with it afterwards (each frame's `layers` literal in the meter, each history entry's
+// `seq`) is migrated on its first read: 2-3 migrations per message, measured with
+// `--trace-migration` once one unit had been rebuilt (a dropped welcome is enough). Sizes and
+// offsets come back from an Int32Array as small integers, as the meter made them; the times
+// (fractional) and seq (unbounded) stay doubles, in an object of a class of its own.
 const SEQ = 0;
 const AT = 1;
 const WALL = 2;
-const BYTES = 3;
-const PAYLOAD = 4;
-const HTTP = 5;
-const KEEPALIVE = 6;
-const PAYLOAD_LENGTH = 7;
+const TIME_COLUMNS = 3;
+const BYTES = 0;
+const PAYLOAD = 1;
+const HTTP = 2;
+const KEEPALIVE = 3;
+const PAYLOAD_LENGTH = 4;
 /** Where the frame's text is in the arena (when it is: see TEXT_IN_ARENA). */
-const TEXT_START = 8;
-const TEXT_END = 9;
-const COLUMNS = 10;
+const TEXT_START = 5;
+const TEXT_END = 6;
+const SIZE_COLUMNS = 7;
 
 // Flag bits per slot.
 const IN = 1;
@@ -48,6 +56,21 @@ const WORTH_KEEPING = 8;
 const TEXT_IN_ARENA = 16;
 
 /**
+ * A unit handed back: a class, so its map is its own. As an object literal whose first field is
+ * `seq` it would share its map with the history's entries, and a seq read back as a double
+ * would deprecate theirs (see the columns above).
+ */
+class Rebuilt<Conn> implements PendingUnit<Conn> {
+  constructor(
+    readonly seq: number,
+    readonly at: number,
+    readonly wallTime: number,
+    readonly unit: UnitContent,
+    readonly conn: Conn,
+  ) {}
+}
+
+/**
  * Arena bytes per slot: room for frames of about 170 characters at once (a text needs 3 bytes
  * per UTF-16 unit free to go in), more on average, since most are shorter. A text that finds no
  * room stays a string.
@@ -57,7 +80,8 @@ const ARENA_BYTES_PER_SLOT = 512;
 const MAX_ARENA_BYTES = 64 * 1024 * 1024;
 
 export class PendingUnits<Conn> {
-  private readonly numbers: Float64Array;
+  private readonly times: Float64Array;
+  private readonly sizes: Int32Array;
   private readonly flags: Uint8Array;
   private readonly opcodes: Uint8Array;
   private readonly headerBytes: Uint8Array;
@@ -76,7 +100,8 @@ export class PendingUnits<Conn> {
 
   constructor(private readonly capacity: number) {
     const slots = Math.max(0, capacity);
-    this.numbers = new Float64Array(slots * COLUMNS);
+    this.times = new Float64Array(slots * TIME_COLUMNS);
+    this.sizes = new Int32Array(slots * SIZE_COLUMNS);
     this.flags = new Uint8Array(slots);
     this.opcodes = new Uint8Array(slots);
     this.headerBytes = new Uint8Array(slots);
@@ -99,7 +124,7 @@ export class PendingUnits<Conn> {
    */
   push(seq: number, at: number, wallTime: number, unit: UnitContent, conn: Conn, worthKeeping: (text: string) => boolean, dropped: (p: PendingUnit<Conn>) => void): void {
     if (this.capacity <= 0) {
-      if (worthKeeping(unit.text)) dropped({ seq, at, wallTime, unit, conn });
+      if (worthKeeping(unit.text)) dropped(new Rebuilt(seq, at, wallTime, unit, conn));
       return;
     }
     let slot: number;
@@ -110,7 +135,7 @@ export class PendingUnits<Conn> {
       slot = this.head;
       if (this.flags[slot] & WORTH_KEEPING) dropped(this.rebuild(slot));
       // The oldest slot's text is the arena's oldest: slots and arena both go in arrival order.
-      if (this.flags[slot] & TEXT_IN_ARENA) this.arena.freeOldest(this.numbers[slot * COLUMNS + TEXT_END]);
+      if (this.flags[slot] & TEXT_IN_ARENA) this.arena.freeOldest(this.sizes[slot * SIZE_COLUMNS + TEXT_END]);
       this.head = (this.head + 1) % this.capacity;
     }
     this.store(slot, seq, at, wallTime, unit, conn, worthKeeping(unit.text));
@@ -132,11 +157,11 @@ export class PendingUnits<Conn> {
   }
 
   private store(slot: number, seq: number, at: number, wallTime: number, unit: UnitContent, conn: Conn, worthKeeping: boolean): void {
-    const n = slot * COLUMNS;
-    const numbers = this.numbers;
-    numbers[n + SEQ] = seq;
-    numbers[n + AT] = at;
-    numbers[n + WALL] = wallTime;
+    const t = slot * TIME_COLUMNS;
+    const times = this.times;
+    times[t + SEQ] = seq;
+    times[t + AT] = at;
+    times[t + WALL] = wallTime;
     this.conns[slot] = conn;
     const ws = unit.ws;
     if (unit.kind !== 'ws-frame' || !ws || unit.req || unit.response || unit.head !== undefined || unit.emptyPoll) {
@@ -146,23 +171,25 @@ export class PendingUnits<Conn> {
       return;
     }
     this.whole[slot] = undefined;
+    const n = slot * SIZE_COLUMNS;
+    const sizes = this.sizes;
     let flags = (unit.dir === 'in' ? IN : 0) | (ws.fin ? FIN : 0) | (ws.masked ? MASKED : 0) | (worthKeeping ? WORTH_KEEPING : 0);
     const textStart = this.arena.put(unit.text);
     if (textStart >= 0) {
       flags |= TEXT_IN_ARENA;
-      numbers[n + TEXT_START] = textStart;
-      numbers[n + TEXT_END] = this.arena.lastEnd;
+      sizes[n + TEXT_START] = textStart;
+      sizes[n + TEXT_END] = this.arena.lastEnd;
       this.texts[slot] = '';
     } else {
       this.texts[slot] = unit.text;
     }
     this.flags[slot] = flags;
     this.headerHexes[slot] = ws.headerHex;
-    numbers[n + BYTES] = unit.bytes;
-    numbers[n + PAYLOAD] = unit.layers.payload;
-    numbers[n + HTTP] = unit.layers.http;
-    numbers[n + KEEPALIVE] = unit.layers.keepalive;
-    numbers[n + PAYLOAD_LENGTH] = ws.payloadLength;
+    sizes[n + BYTES] = unit.bytes;
+    sizes[n + PAYLOAD] = unit.layers.payload;
+    sizes[n + HTTP] = unit.layers.http;
+    sizes[n + KEEPALIVE] = unit.layers.keepalive;
+    sizes[n + PAYLOAD_LENGTH] = ws.payloadLength;
     this.opcodes[slot] = ws.opcode;
     this.headerBytes[slot] = ws.headerBytes;
     this.lanes[slot] = unit.lane;
@@ -171,30 +198,29 @@ export class PendingUnits<Conn> {
 
   /** The slot's unit as the inspector decodes it. */
   private rebuild(slot: number): PendingUnit<Conn> {
-    const n = slot * COLUMNS;
-    const numbers = this.numbers;
-    const conn = this.conns[slot] as Conn;
-    return { seq: numbers[n + SEQ], at: numbers[n + AT], wallTime: numbers[n + WALL], conn, unit: this.whole[slot] ?? this.frame(slot) };
+    const t = slot * TIME_COLUMNS;
+    const times = this.times;
+    return new Rebuilt(times[t + SEQ], times[t + AT], times[t + WALL], this.whole[slot] ?? this.frame(slot), this.conns[slot] as Conn);
   }
 
   private frame(slot: number): UnitContent {
-    const n = slot * COLUMNS;
-    const numbers = this.numbers;
+    const n = slot * SIZE_COLUMNS;
+    const sizes = this.sizes;
     const flags = this.flags[slot];
     return {
       transport: this.transports[slot],
       lane: this.lanes[slot],
       dir: flags & IN ? 'in' : 'out',
       kind: 'ws-frame',
-      bytes: numbers[n + BYTES],
-      layers: { payload: numbers[n + PAYLOAD], http: numbers[n + HTTP], keepalive: numbers[n + KEEPALIVE] },
-      text: flags & TEXT_IN_ARENA ? this.arena.text(numbers[n + TEXT_START], numbers[n + TEXT_END]) : this.texts[slot],
+      bytes: sizes[n + BYTES],
+      layers: { payload: sizes[n + PAYLOAD], http: sizes[n + HTTP], keepalive: sizes[n + KEEPALIVE] },
+      text: flags & TEXT_IN_ARENA ? this.arena.text(sizes[n + TEXT_START], sizes[n + TEXT_END]) : this.texts[slot],
       ws: {
         opcode: this.opcodes[slot],
         fin: (flags & FIN) !== 0,
         masked: (flags & MASKED) !== 0,
         headerBytes: this.headerBytes[slot],
-        payloadLength: numbers[n + PAYLOAD_LENGTH],
+        payloadLength: sizes[n + PAYLOAD_LENGTH],
         headerHex: this.headerHexes[slot],
       },
     };

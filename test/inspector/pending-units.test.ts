@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import type { Socket } from 'node:net';
 import { test } from 'node:test';
+import { setFlagsFromString } from 'node:v8';
 import { PendingUnits, type PendingUnit } from '../../server/inspector/pending-units';
 import type { WireUnit } from '../../server/metering/wire-units';
 
@@ -84,4 +85,26 @@ test('texts come back exactly, whatever their characters, through many drops and
   }
   for (const p of drained(store)) assert.equal(p.unit.text, expect.get(p.seq), `drained ${p.seq}`);
   assert.ok(kept.length > 0, 'some texts worth keeping were dropped and rebuilt');
+});
+
+test('a rebuilt frame holds its sizes as small integers, in the maps the meter made them with', () => {
+  // Why it matters: a double in one `layers` object changes the field's representation in the
+  // map every frame's `layers` shares, and V8 then migrates each new one on its first read
+  // (2–3 migrations per message on a busy server; see pending-units.ts). natives syntax shows
+  // what a test otherwise cannot see: whether a number is a small integer, whether two objects
+  // share a map.
+  setFlagsFromString('--allow-natives-syntax');
+  const isSmi = new Function('x', 'return %IsSmi(x)') as (x: unknown) => boolean;
+  const sameMap = new Function('a', 'b', 'return %HaveSameMap(a, b)') as (a: object, b: object) => boolean;
+  const store = new PendingUnits<string>(4);
+  store.push(1, 0.5, 1_765_000_000_000, frame(3), 'c', () => false, () => assert.fail('nothing dropped'));
+  const [p] = drained(store);
+  const { bytes, layers, ws } = p.unit;
+  for (const [name, value] of Object.entries({ bytes, ...layers, payloadLength: ws!.payloadLength, headerBytes: ws!.headerBytes, opcode: ws!.opcode })) {
+    assert.ok(isSmi(value), `${name} (${value}) is a small integer`);
+  }
+  assert.ok(sameMap(layers, { payload: 1, http: 0, keepalive: 0 }), 'layers: the map of the meter literal');
+  assert.ok(sameMap(ws!, { opcode: 1, fin: true, masked: false, headerBytes: 2, payloadLength: 3, headerHex: '81' }), 'ws: the map of the meter literal');
+  // The rebuilt unit itself is not a literal whose first field is seq (the history's entries are).
+  assert.ok(!sameMap(p, { seq: 1, at: 0.5, wallTime: 0, unit: p.unit, conn: 'c' }), 'a map of its own');
 });
