@@ -9,12 +9,51 @@
  * uncorked as soon as the handler returns: the bytes and their order are unchanged, and nothing
  * waits for a later turn of the event loop.
  *
- * Why only the socket that was read: corking every socket written during a turn (an earlier
- * version) held a broadcast to 100 members until the last member's frame was built, so the
- * first member's copy left late and the fan-out took 1.5× as long; other sockets are written
- * straight away, as without coalescing.
+ * Other sockets: corking every socket written during a turn (an earlier version) held a
+ * broadcast to 100 members until the last member's frame was built, so the first member's copy
+ * left late and the fan-out took 1.5× as long. So the first event a read sends to another
+ * client leaves at once, and only from its second on (`batchRestOfRead`) is that client's socket
+ * corked until the read is handled: a sender's many messages in one read reach a receiver in one
+ * `writev` instead of one each, and a broadcast (one event per member) is written as before.
  */
 import type { Duplex } from 'node:stream';
+
+/** The read being handled now, and the other sockets corked until it is. */
+interface ReadTurn {
+  socket: Duplex;
+  id: number;
+  corked: Duplex[];
+}
+
+let turn: ReadTurn | undefined;
+let turnsSoFar = 0;
+
+/** What `batchRestOfRead` remembers of one socket: the last read that wrote to it, and that corked it. */
+export interface BatchMark {
+  wroteIn: number;
+  corkedIn: number;
+}
+
+/** A mark for a socket no read has written to yet. */
+export const newBatchMark = (): BatchMark => ({ wroteIn: 0, corkedIn: 0 });
+
+/**
+ * Call just before writing one event to `socket` (a client other than the one whose read is being
+ * handled): the first event of a read goes at once; from the second on, `socket` stays corked
+ * until the read is handled. Outside a read's handling (timers, HTTP requests) it does nothing.
+ */
+export function batchRestOfRead(socket: Duplex | undefined, mark: BatchMark): void {
+  const current = turn;
+  if (current === undefined || socket === undefined || current.socket === socket) return;
+  if (mark.wroteIn !== current.id) {
+    mark.wroteIn = current.id;
+    return;
+  }
+  if (mark.corkedIn === current.id) return;
+  mark.corkedIn = current.id;
+  socket.cork();
+  current.corked.push(socket);
+}
 
 /** Corks `socket` while each of its reads is handled, so the replies leave in one batch. */
 export function coalesceWrites(socket: Duplex): void {
@@ -29,10 +68,15 @@ export function coalesceWrites(socket: Duplex): void {
     if (event !== 'data' || corked) return emit.call(this, event, ...args);
     corked = true;
     socket.cork();
+    const previous = turn;
+    const current: ReadTurn = { socket, id: ++turnsSoFar, corked: [] };
+    turn = current;
     try {
       return emit.call(this, event, ...args);
     } finally {
       flush();
+      turn = previous;
+      for (const other of current.corked) if (!other.destroyed) other.uncork();
     }
   } as Duplex['emit'];
   // destroy() discards whatever is still corked: a library that writes a close frame and then

@@ -17,6 +17,7 @@ import type { ChatHub } from '../chat/chat-hub';
 import type { Delivery } from '../chat/delivery';
 import type { Peer } from '../chat/peer';
 import { CLOSE_GRACE_MS, HARD_LIMIT_FACTOR, type ServerTransport, SHUTDOWN_REASON } from './server-transport';
+import { corkEngineBatches } from './engine-batch-cork';
 import { cutAfterGrace, QueueTally } from './send-budget';
 import { UpgradedSockets } from './upgraded-sockets';
 
@@ -69,6 +70,7 @@ export class SocketIoTransport implements ServerTransport {
     this.io.bind(this.engine);
     this.engine.on('connection', (conn: EngineSocket) => {
       this.watchBudget(conn);
+      corkEngineBatches(conn);
       conn.once('close', () => settlePollingClose(conn));
     });
     // An unknown namespace is refused by Socket.IO itself ("Invalid namespace" connect_error).

@@ -11,6 +11,7 @@ import { encodeOnce } from './event-encoding';
 import type { ChatHub } from '../chat/chat-hub';
 import type { Peer } from '../chat/peer';
 import { CLOSE_GRACE_MS, HARD_LIMIT_FACTOR, type ServerTransport, SHUTDOWN_REASON } from './server-transport';
+import { batchRestOfRead, newBatchMark } from '../http/write-coalescing';
 import { cutAfterGrace, QueueTally, queuedBytes, SLOW_CONSUMER_REASON, SOCKJS_CLOSE_SLOW_CONSUMER } from './send-budget';
 import { UpgradedSockets } from './upgraded-sockets';
 
@@ -111,10 +112,12 @@ export class SockJsTransport implements ServerTransport {
     const sessionId = receiveSessionId(this.path, conn.url);
     if (sessionId !== undefined) this.liveSessionIds.add(sessionId);
     const held = new HeldBytes();
+    const batch = newBatchMark();
     const peer: Peer = {
       transport: 'sockjs',
       send: (event) => {
         if (conn.readyState !== 1) return;
+        batchRestOfRead(internals(conn).recv?.connection, batch);
         conn.write(encodeOnce(event));
         if (held.of(conn) > this.options.maxBufferedBytes) this.dropSlow(conn, held.of(conn));
       },

@@ -11,6 +11,7 @@ import { encodeOnce } from './event-encoding';
 import type { ChatHub } from '../chat/chat-hub';
 import type { Peer } from '../chat/peer';
 import { CLOSE_GRACE_MS, HARD_LIMIT_FACTOR, type ServerTransport, SHUTDOWN_REASON } from './server-transport';
+import { batchRestOfRead, newBatchMark } from '../http/write-coalescing';
 import { CLOSE_SLOW_CONSUMER, cutAfterGrace, SLOW_CONSUMER_REASON } from './send-budget';
 import { UpgradedSockets } from './upgraded-sockets';
 
@@ -78,9 +79,11 @@ export class WsTransport implements ServerTransport {
   }
 
   private accept(socket: WebSocket, req: IncomingMessage): void {
+    const batch = newBatchMark();
     const peer: Peer = {
       transport: 'ws',
       send: (event) => {
+        batchRestOfRead(req.socket, batch);
         sendEvent(socket, event);
         // bufferedAmount: bytes ws has queued for this socket and the socket has not yet written.
         if (socket.readyState === socket.OPEN && socket.bufferedAmount > this.options.maxBufferedBytes) this.dropSlow(socket, session.id);

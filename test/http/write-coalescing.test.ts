@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { createServer, connect, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { once } from 'node:events';
-import { coalesceWrites } from '../../server/http/write-coalescing';
+import { batchRestOfRead, coalesceWrites, newBatchMark } from '../../server/http/write-coalescing';
 
 /** A connected pair: `server` is ours (coalesced), `client` writes to it and reads its replies. */
 async function socketPair(): Promise<{ server: Socket; client: Socket; close: () => Promise<void> }> {
@@ -103,5 +103,46 @@ test('a reply followed by destroy() while the read is handled still reaches the 
     assert.equal(await replies, 'close frame');
   } finally {
     await close();
+  }
+});
+
+test('what a read sends to another client: the first event at once, the rest in one batch when the read is handled', async () => {
+  const reader = await socketPair();
+  const other = await socketPair();
+  const third = await socketPair();
+  try {
+    const otherBatches = countBatches(other.server);
+    const thirdBatches = countBatches(third.server);
+    const mark = newBatchMark();
+    const thirdMark = newBatchMark();
+    const handled = new Promise<void>((resolve) =>
+      reader.server.once('data', () => {
+        for (const text of ['one,', 'two,', 'three']) {
+          batchRestOfRead(other.server, mark);
+          other.server.write(text);
+          if (text === 'one,') assert.deepEqual(otherBatches, [1], 'the first event is written at once');
+        }
+        assert.deepEqual(otherBatches, [1], 'the others wait for the end of the read');
+        // A client this read sends one event to (a broadcast's member) is written at once.
+        batchRestOfRead(third.server, thirdMark);
+        third.server.write('only');
+        assert.deepEqual(thirdBatches, [1]);
+        resolve();
+      }),
+    );
+    const otherGot = received(other.client);
+    reader.client.write('send');
+    await handled;
+    assert.deepEqual(otherBatches, [1, 2], 'one batch for the rest');
+    // Outside a read's handling nothing is held.
+    batchRestOfRead(other.server, mark);
+    other.server.write(',later');
+    batchRestOfRead(other.server, mark);
+    other.server.write(',again');
+    assert.deepEqual(otherBatches, [1, 2, 1, 1]);
+    other.server.end();
+    assert.equal(await otherGot, 'one,two,three,later,again');
+  } finally {
+    await Promise.all([reader.close(), other.close(), third.close()]);
   }
 });

@@ -1,0 +1,74 @@
+/**
+ * Engine.IO batches on a real engine.io server and client over WebSocket: the packets that piled
+ * up while the first write was in flight leave corked, in a batch or two instead of one write
+ * each, all of them and in order.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo, Socket as NetSocket } from 'node:net';
+import { once } from 'node:events';
+import { Server as EngineServer, type Socket as EngineSocket } from 'engine.io';
+import { Socket as EngineClient } from 'engine.io-client';
+import { corkEngineBatches } from '../../server/transports/engine-batch-cork';
+
+const PACKETS = 60;
+
+/** Writes to the kernel (`_writev` / `_write` calls) the server's socket made. */
+function countWrites(socket: NetSocket): { count: number } {
+  const writes = { count: 0 };
+  const internals = socket as unknown as { _writev: (chunks: unknown[], cb: () => void) => void; _write: (chunk: unknown, enc: string, cb: () => void) => void };
+  const writev = internals._writev.bind(socket);
+  const write = internals._write.bind(socket);
+  internals._writev = (chunks, cb) => {
+    writes.count++;
+    writev(chunks, cb);
+  };
+  internals._write = (chunk, enc, cb) => {
+    writes.count++;
+    write(chunk, enc, cb);
+  };
+  return writes;
+}
+
+/** Sends PACKETS messages at once from the server and returns how many writes they took and what the client got. */
+async function burst(cork: boolean): Promise<{ writes: number; got: string[] }> {
+  const http: HttpServer = createServer();
+  const engine = new EngineServer();
+  engine.attach(http);
+  http.listen(0, '127.0.0.1');
+  await once(http, 'listening');
+  const connected = once(engine, 'connection') as Promise<[EngineSocket]>;
+  const client = new EngineClient(`ws://127.0.0.1:${(http.address() as AddressInfo).port}`, { transports: ['websocket'] });
+  try {
+    const [conn] = await connected;
+    if (cork) corkEngineBatches(conn);
+    const netSocket = (conn.transport as unknown as { socket: { _socket: NetSocket } }).socket._socket;
+    const writes = countWrites(netSocket);
+    const got: string[] = [];
+    const all = new Promise<void>((resolve) =>
+      client.on('message', (data) => {
+        got.push(String(data));
+        if (got.length === PACKETS) resolve();
+      }),
+    );
+    for (let i = 0; i < PACKETS; i++) conn.send(`m${i}`);
+    await all;
+    return { writes: writes.count, got };
+  } finally {
+    client.close();
+    engine.close();
+    await new Promise<void>((resolve) => http.close(() => resolve()));
+  }
+}
+
+test('a batch of packets leaves corked: a few writes, not one per packet, every packet in order', async () => {
+  const expected = Array.from({ length: PACKETS }, (_, i) => `m${i}`);
+  const plain = await burst(false);
+  const corked = await burst(true);
+  assert.deepEqual(plain.got, expected);
+  assert.deepEqual(corked.got, expected);
+  // Without the cork Engine.IO writes the first packet, then the rest one write each.
+  assert.ok(plain.writes >= PACKETS - 1, `without: ${plain.writes} writes`);
+  assert.ok(corked.writes <= 3, `with: ${corked.writes} writes`);
+});
