@@ -45,6 +45,15 @@ export interface HistoryEntry {
 /** Entries a stream may hold past its size limit before the hot path trims them in one batch. */
 const TRIM_SLACK = 64;
 
+/**
+ * How often, as a share of the age limit, every stream is trimmed. Why: a stream is otherwise
+ * trimmed only when it is written or read, so a room nobody uses any more kept its last entries
+ * (up to `size` + TRIM_SLACK messages) for as long as the server ran: a bench run left tens of
+ * thousands. A quarter of the age limit keeps an idle stream's entries at most 1.25 × the limit
+ * old, for one walk over the streams per period (a few thousand streams: microseconds).
+ */
+const SWEEP_SHARE = 0.25;
+
 interface Stream {
   /** Last seq handed out; kept even when every entry has aged out, so seqs never restart. */
   head: number;
@@ -66,9 +75,12 @@ export class StreamHistory {
   private readonly streams = new Map<string, Stream>();
   private readonly clock: () => number;
   private appended = 0;
+  /** When every stream was last trimmed (by the clock). */
+  private sweptAt: number;
 
   constructor(private readonly options: StreamHistoryOptions) {
     this.clock = options.clock ?? Date.now;
+    this.sweptAt = this.clock();
     const restore = options.restore;
     this.epoch = restore?.epoch ?? randomBytes(6).toString('base64url');
     if (!restore) return;
@@ -104,6 +116,7 @@ export class StreamHistory {
     const at = this.clock();
     stream.entries.push({ seq: stream.head, order: this.appended, at, event, ...meta });
     this.trim(stream, false, at);
+    this.sweepIfDue(at);
     return stream.head;
   }
 
@@ -125,6 +138,7 @@ export class StreamHistory {
     const at = this.clock();
     stream.entries.push({ ...entry, at });
     this.trim(stream, false, at);
+    this.sweepIfDue(at);
     return true;
   }
 
@@ -136,6 +150,13 @@ export class StreamHistory {
   /** Every stream's head, for re-seeding a sequencer that lost its state. */
   heads(): Map<string, number> {
     return new Map([...this.streams].map(([id, stream]) => [id, stream.head]));
+  }
+
+  /** Entries kept across all streams (what the history holds in memory). */
+  get entryCount(): number {
+    let count = 0;
+    for (const stream of this.streams.values()) count += stream.entries.length;
+    return count;
   }
 
   /** Last seq handed out in a stream (0 when none yet). */
@@ -164,6 +185,16 @@ export class StreamHistory {
     }
     missed += head + 1 - expected;
     return missed === 0 ? { ok: true, entries } : { ok: false, entries, missed };
+  }
+
+  /**
+   * Trims every stream once a sweep period has passed since the last sweep. A stream left empty
+   * stays, with its head: seqs never restart.
+   */
+  private sweepIfDue(now: number): void {
+    if (now - this.sweptAt < this.options.maxAgeMs * SWEEP_SHARE) return;
+    this.sweptAt = now;
+    for (const stream of this.streams.values()) this.trim(stream, true, now);
   }
 
   /**

@@ -35,3 +35,27 @@ test('entries age out, but positions never restart', () => {
   assert.deepEqual({ ok: gone.ok, entries: gone.entries.length }, { ok: false, entries: 0 });
   assert.equal(h.append('s', message('new'), { recipients: 1 }), 2);
 });
+
+test('a stream nobody writes any more is trimmed too, by the next write anywhere after a sweep period', () => {
+  let now = 0;
+  const h = new StreamHistory({ size: 100, maxAgeMs: 1000, clock: () => now });
+  for (let i = 0; i < 10; i++) h.append('idle', message(`old${i}`), { recipients: 1 });
+  assert.equal(h.entryCount, 10);
+  now = 1100;
+  // Younger than a sweep period since the last one would not sweep; this write is 1,100 ms later.
+  h.append('busy', message('new'), { recipients: 1 });
+  assert.equal(h.entryCount, 1, 'the idle stream aged out without being read or written');
+  assert.equal(h.head('idle'), 10, 'its position stays');
+  assert.equal(h.append('idle', message('again'), { recipients: 1 }), 11, 'seqs never restart');
+  const later = h.since('idle', 10);
+  assert.deepEqual(later.ok && later.entries.map((e) => e.seq), [11]);
+});
+
+test('no sweep before a sweep period has passed: an entry within its age is never dropped early', () => {
+  let now = 0;
+  const h = new StreamHistory({ size: 100, maxAgeMs: 1000, clock: () => now });
+  h.append('a', message('x'), { recipients: 1 });
+  now = 999;
+  h.append('b', message('y'), { recipients: 1 });
+  assert.equal(h.entryCount, 2);
+});
