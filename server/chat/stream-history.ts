@@ -48,8 +48,8 @@ const TRIM_SLACK = 64;
 /**
  * How often, as a share of the age limit, every stream is trimmed. Why: a stream is otherwise
  * trimmed only when it is written or read, so a room nobody uses any more kept its last entries
- * (up to `size` + TRIM_SLACK messages) for as long as the server ran: a bench run left tens of
- * thousands. A quarter of the age limit keeps an idle stream's entries at most 1.25 × the limit
+ * (up to `size` + TRIM_SLACK messages) for as long as the server ran; `npm run bench`, with a
+ * room of its own per measurement, leaves over a hundred such rooms on the Lab. A quarter of the age limit keeps an idle stream's entries at most 1.25 × the limit
  * old, for one walk over the streams per period (a few thousand streams: microseconds).
  */
 const SWEEP_SHARE = 0.25;

@@ -28,8 +28,8 @@ export interface PendingUnit<Conn> {
 // stored in a field that every other object of that shape holds as a small integer changes the
 // field's representation in the shared map. V8 then deprecates the old map, and every object
 // made with it afterwards (each frame's `layers` literal in the meter, each history entry's
-// `seq`) is migrated on its first read: 2-3 migrations per message, measured with
-// `--trace-migration` once one unit had been rebuilt (a dropped welcome is enough). Sizes and
+// `seq`) is migrated on its first read: per Socket.IO message, 2 `layers`, 2 `ws` and 0.5 history
+// entries, counted with `--trace-migration` once one unit had been rebuilt (a dropped welcome is enough). Sizes and
 // offsets come back from an Int32Array as small integers, as the meter made them; the times
 // (fractional) and seq (unbounded) stay doubles, in an object of a class of its own.
 const SEQ = 0;

@@ -80,10 +80,12 @@ export class WsTransport implements ServerTransport {
 
   private accept(socket: WebSocket, req: IncomingMessage): void {
     const batch = newBatchMark();
+    // The raw socket, not `req`: the closure lives as long as the connection and must not keep the request's headers.
+    const rawSocket = req.socket;
     const peer: Peer = {
       transport: 'ws',
       send: (event) => {
-        batchRestOfRead(req.socket, batch);
+        batchRestOfRead(rawSocket, batch);
         sendEvent(socket, event);
         // bufferedAmount: bytes ws has queued for this socket and the socket has not yet written.
         if (socket.readyState === socket.OPEN && socket.bufferedAmount > this.options.maxBufferedBytes) this.dropSlow(socket, session.id);

@@ -9,6 +9,7 @@ import { createServer, connect, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { once } from 'node:events';
 import { batchRestOfRead, coalesceWrites, newBatchMark } from '../../server/http/write-coalescing';
+import { countBatches } from '../support/socket-writes';
 
 /** A connected pair: `server` is ours (coalesced), `client` writes to it and reads its replies. */
 async function socketPair(): Promise<{ server: Socket; client: Socket; close: () => Promise<void> }> {
@@ -29,23 +30,6 @@ async function socketPair(): Promise<{ server: Socket; client: Socket; close: ()
       await new Promise<void>((resolve) => listener.close(() => resolve()));
     },
   };
-}
-
-/** Records how many chunks each call to the socket's `_writev` / `_write` carried. */
-function countBatches(socket: Socket): number[] {
-  const batches: number[] = [];
-  const internals = socket as unknown as { _writev: (chunks: unknown[], cb: () => void) => void; _write: (chunk: unknown, enc: string, cb: () => void) => void };
-  const writev = internals._writev.bind(socket);
-  const write = internals._write.bind(socket);
-  internals._writev = (chunks, cb) => {
-    batches.push(chunks.length);
-    writev(chunks, cb);
-  };
-  internals._write = (chunk, enc, cb) => {
-    batches.push(1);
-    write(chunk, enc, cb);
-  };
-  return batches;
 }
 
 /** Everything `socket` receives until it closes. */

@@ -90,7 +90,7 @@ test('texts come back exactly, whatever their characters, through many drops and
 test('a rebuilt frame holds its sizes as small integers, in the maps the meter made them with', () => {
   // Why it matters: a double in one `layers` object changes the field's representation in the
   // map every frame's `layers` shares, and V8 then migrates each new one on its first read
-  // (2–3 migrations per message on a busy server; see pending-units.ts). natives syntax shows
+  // (4.5 migrations per Socket.IO message, counted; see pending-units.ts). natives syntax shows
   // what a test otherwise cannot see: whether a number is a small integer, whether two objects
   // share a map.
   setFlagsFromString('--allow-natives-syntax');

@@ -11,25 +11,9 @@ import { once } from 'node:events';
 import { Server as EngineServer, type Socket as EngineSocket } from 'engine.io';
 import { Socket as EngineClient } from 'engine.io-client';
 import { corkEngineBatches } from '../../server/transports/engine-batch-cork';
+import { countBatches } from '../support/socket-writes';
 
 const PACKETS = 60;
-
-/** Writes to the kernel (`_writev` / `_write` calls) the server's socket made. */
-function countWrites(socket: NetSocket): { count: number } {
-  const writes = { count: 0 };
-  const internals = socket as unknown as { _writev: (chunks: unknown[], cb: () => void) => void; _write: (chunk: unknown, enc: string, cb: () => void) => void };
-  const writev = internals._writev.bind(socket);
-  const write = internals._write.bind(socket);
-  internals._writev = (chunks, cb) => {
-    writes.count++;
-    writev(chunks, cb);
-  };
-  internals._write = (chunk, enc, cb) => {
-    writes.count++;
-    write(chunk, enc, cb);
-  };
-  return writes;
-}
 
 /** Sends PACKETS messages at once from the server and returns how many writes they took and what the client got. */
 async function burst(cork: boolean): Promise<{ writes: number; got: string[] }> {
@@ -44,7 +28,7 @@ async function burst(cork: boolean): Promise<{ writes: number; got: string[] }> 
     const [conn] = await connected;
     if (cork) corkEngineBatches(conn);
     const netSocket = (conn.transport as unknown as { socket: { _socket: NetSocket } }).socket._socket;
-    const writes = countWrites(netSocket);
+    const writes = countBatches(netSocket);
     const got: string[] = [];
     const all = new Promise<void>((resolve) =>
       client.on('message', (data) => {
@@ -54,7 +38,7 @@ async function burst(cork: boolean): Promise<{ writes: number; got: string[] }> 
     );
     for (let i = 0; i < PACKETS; i++) conn.send(`m${i}`);
     await all;
-    return { writes: writes.count, got };
+    return { writes: writes.length, got };
   } finally {
     client.close();
     engine.close();
